@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace ChannelMetrics.Tests.Periods;
+
+public sealed class PeriodTests
+{
+    private static readonly TimeZoneInfo UtcPlus2 = TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2");
+
+    [Test]
+    public void Containing_LastEveningOfMonthInUtcPlus2_LandsInNextMonth()
+    {
+        var instant = new DateTimeOffset(2026, 1, 31, 23, 30, 0, TimeSpan.Zero);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Period.Containing(instant, PeriodGranularity.Month, UtcPlus2), Is.EqualTo(Period.Month(2026, 2)));
+            Assert.That(Period.Containing(instant, PeriodGranularity.Month, TimeZoneInfo.Utc), Is.EqualTo(Period.Month(2026, 1)));
+        });
+    }
+
+    [TestCase(2026, 1, 1, PeriodGranularity.Week, "2026-W01")]
+    [TestCase(2027, 1, 1, PeriodGranularity.Week, "2026-W53")]
+    [TestCase(2024, 12, 30, PeriodGranularity.Week, "2025-W01")]
+    [TestCase(2026, 8, 15, PeriodGranularity.Quarter, "2026-Q3")]
+    [TestCase(2026, 8, 15, PeriodGranularity.Month, "2026-08")]
+    [TestCase(2026, 8, 15, PeriodGranularity.Day, "2026-08-15")]
+    public void Containing_Date_FormatsAsIsoText(int year, int month, int day, PeriodGranularity granularity, string expected)
+    {
+        var period = Period.Containing(new DateOnly(year, month, day), granularity);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(period.ToString(), Is.EqualTo(expected));
+            Assert.That(Period.Parse(expected), Is.EqualTo(period));
+            Assert.That(period.Contains(new DateOnly(year, month, day)), Is.True);
+        });
+    }
+
+    [TestCase("2026-13")]
+    [TestCase("2026-Q5")]
+    [TestCase("2026-W54")]
+    [TestCase("2025-W53")]
+    [TestCase("2026-02-30")]
+    [TestCase("26-01")]
+    [TestCase("")]
+    [TestCase("2026-1")]
+    public void TryParse_InvalidText_ReturnsFalse(string text)
+    {
+        Assert.That(Period.TryParse(text, out _), Is.False);
+    }
+
+    [Test]
+    public void Offset_And_PeriodsUntil_AreInverse()
+    {
+        foreach (var granularity in Enum.GetValues<PeriodGranularity>())
+        {
+            var start = Period.Containing(new DateOnly(2025, 11, 28), granularity);
+            for (int n = -30; n <= 30; n++)
+            {
+                Assert.That(start.PeriodsUntil(start.Offset(n)), Is.EqualTo(n), $"{granularity} {n}");
+            }
+        }
+    }
+
+    [Test]
+    public void Week_StartsOnMonday_AndLastsSevenDays()
+    {
+        var week = Period.Containing(new DateOnly(2026, 11, 26), PeriodGranularity.Week);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(week.Start.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+            Assert.That(week.Days, Is.EqualTo(7));
+        });
+    }
+
+    [Test]
+    public void Ordering_FollowsStart()
+    {
+        var periods = new[] { Period.Month(2026, 3), Period.Month(2025, 12), Period.Month(2026, 1) };
+        Array.Sort(periods);
+
+        Assert.That(periods, Is.EqualTo(new[] { Period.Month(2025, 12), Period.Month(2026, 1), Period.Month(2026, 3) }));
+        Assert.That(Period.Month(2026, 1) < Period.Month(2026, 2), Is.True);
+    }
+
+    [Test]
+    public void ToString_IgnoresCurrentCulture()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("ar-SA");
+            Assert.That(Period.Month(2026, 3).ToString(), Is.EqualTo("2026-03"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}
