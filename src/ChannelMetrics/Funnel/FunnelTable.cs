@@ -1,0 +1,400 @@
+using System.Globalization;
+
+namespace ChannelMetrics.Funnel;
+
+/// <summary>
+/// An immutable funnel table: rows of period × dimensions → visits, leads and customers, with the
+/// queries a report needs (totals by network, campaigns of a network, series, shares).
+/// </summary>
+/// <remarks>
+/// <para>Rows are sorted by period, then network (case-insensitive), channel group, medium, campaign and
+/// content (ordinal), so two tables built from the same data list their rows in the same order.</para>
+/// <para>The table's period range runs from its first to its last period. Within that range a period in
+/// which a network has no row is a period with zero visits, leads and customers for it; periods outside the
+/// range are unknown and never reported.</para>
+/// <para>Network names are compared case-insensitively; campaign and other dimension values ordinally.</para>
+/// <para>Instances are immutable and safe to share between threads.</para>
+/// </remarks>
+public sealed class FunnelTable
+{
+    private readonly FunnelRow[] _rows;
+    private readonly Period[] _periods;
+    private readonly string[] _networks;
+
+    private FunnelTable(
+        PeriodGranularity granularity,
+        FunnelDimensions dimensions,
+        double confidence,
+        FunnelRow[] rows,
+        int foldedCampaignCount,
+        FunnelDiagnostic[] diagnostics)
+    {
+        Granularity = granularity;
+        Dimensions = dimensions | FunnelDimensions.Network;
+        Confidence = confidence;
+        _rows = rows;
+        FoldedCampaignCount = foldedCampaignCount;
+        Diagnostics = diagnostics;
+
+        if (rows.Length == 0)
+        {
+            _periods = [];
+        }
+        else
+        {
+            // Rows are sorted by period first, so the range is first row to last row.
+            var first = rows[0].Period;
+            int count = first.PeriodsUntil(rows[^1].Period) + 1;
+            _periods = new Period[count];
+            for (int i = 0; i < count; i++)
+            {
+                _periods[i] = first.Offset(i);
+            }
+        }
+
+        var networks = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            networks.Add(row.Network);
+        }
+
+        _networks = [.. networks];
+    }
+
+    /// <summary>Gets the granularity of the table's periods.</summary>
+    public PeriodGranularity Granularity { get; }
+
+    /// <summary>Gets the dimensions the rows are grouped by (always including <see cref="FunnelDimensions.Network"/>).</summary>
+    public FunnelDimensions Dimensions { get; }
+
+    /// <summary>Gets the confidence level of every rate's interval.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Gets the rows, in the table's deterministic order.</summary>
+    public IReadOnlyList<FunnelRow> Rows => _rows;
+
+    /// <summary>Gets every period from the first to the last period with a row, none skipped; empty for an empty table.</summary>
+    public IReadOnlyList<Period> Periods => _periods;
+
+    /// <summary>Gets the distinct network names, sorted case-insensitively.</summary>
+    public IReadOnlyList<string> Networks => _networks;
+
+    /// <summary>Gets how many distinct campaigns were folded into <c>(other)</c> by the per-network cap.</summary>
+    public int FoldedCampaignCount { get; }
+
+    /// <summary>Gets the notes about the input: skipped or merged rows, folded campaigns.</summary>
+    public IReadOnlyList<FunnelDiagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// Builds a table from rows aggregated elsewhere, such as a warehouse export.
+    /// </summary>
+    /// <param name="rows">The rows. Bad rows are skipped and reported in <see cref="Diagnostics"/>, never thrown.</param>
+    /// <param name="confidence">The two-sided confidence level of the rates' intervals.</param>
+    /// <returns>The table.</returns>
+    /// <remarks>
+    /// <para>A row is skipped when its network is empty, a count is negative, its period's granularity
+    /// differs from the first valid row's, or adding it to a duplicate would overflow. Rows repeating the
+    /// period and dimensions of an earlier row are added to it (and reported).</para>
+    /// <para>The table groups by every dimension that at least one valid row carries; rows without a value for
+    /// such a dimension get <c>(not set)</c>. Leads may exceed visits (attribution moves conversions between
+    /// periods and networks); the affected rates are then undefined, never above 1.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not strictly between 0 and 1.</exception>
+    public static FunnelTable FromRows(IEnumerable<FunnelRecord> rows, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ValidateConfidence(confidence, nameof(confidence));
+
+        var diagnostics = new List<FunnelDiagnostic>();
+        var accepted = new List<(int Index, FunnelRecord Row)>();
+        PeriodGranularity? granularity = null;
+        var dimensions = FunnelDimensions.Network;
+        int index = -1;
+        foreach (var row in rows)
+        {
+            index++;
+            if (string.IsNullOrWhiteSpace(row.Network))
+            {
+                diagnostics.Add(new(FunnelDiagnosticCode.MissingNetwork, index, Invariant($"Row {index} has no network; skipped.")));
+                continue;
+            }
+
+            if (row.Visits < 0 || row.Leads < 0 || row.Customers < 0)
+            {
+                diagnostics.Add(new(FunnelDiagnosticCode.NegativeCount, index, Invariant($"Row {index} has a negative count ({row.Visits} visits, {row.Leads} leads, {row.Customers} customers); skipped.")));
+                continue;
+            }
+
+            granularity ??= row.Period.Granularity;
+            if (row.Period.Granularity != granularity)
+            {
+                diagnostics.Add(new(FunnelDiagnosticCode.MixedGranularity, index, Invariant($"Row {index} is a {row.Period.Granularity} period, the table is by {granularity}; skipped.")));
+                continue;
+            }
+
+            dimensions |= (row.ChannelGroup is null ? 0 : FunnelDimensions.ChannelGroup)
+                | (row.Medium is null ? 0 : FunnelDimensions.Medium)
+                | (row.Campaign is null ? 0 : FunnelDimensions.Campaign)
+                | (row.Content is null ? 0 : FunnelDimensions.Content);
+            accepted.Add((index, row));
+        }
+
+        var sums = new Dictionary<RowKey, (long Visits, long Leads, long Customers)>(RowKeyComparer.Instance);
+        foreach (var (rowIndex, row) in accepted)
+        {
+            var key = new RowKey(
+                row.Period,
+                row.Network.Trim(),
+                Dimension(dimensions, FunnelDimensions.ChannelGroup, row.ChannelGroup),
+                Dimension(dimensions, FunnelDimensions.Medium, row.Medium),
+                Dimension(dimensions, FunnelDimensions.Campaign, row.Campaign),
+                Dimension(dimensions, FunnelDimensions.Content, row.Content));
+            if (sums.TryGetValue(key, out var sum))
+            {
+                try
+                {
+                    sums[key] = (checked(sum.Visits + row.Visits), checked(sum.Leads + row.Leads), checked(sum.Customers + row.Customers));
+                    diagnostics.Add(new(FunnelDiagnosticCode.DuplicateRow, rowIndex, Invariant($"Row {rowIndex} repeats {key.Period} {key.Network}; its counts were added to the earlier row.")));
+                }
+                catch (OverflowException)
+                {
+                    diagnostics.Add(new(FunnelDiagnosticCode.CountOverflow, rowIndex, Invariant($"Row {rowIndex} would overflow a 64-bit count of {key.Period} {key.Network}; skipped.")));
+                }
+            }
+            else
+            {
+                sums.Add(key, (row.Visits, row.Leads, row.Customers));
+            }
+        }
+
+        var result = new FunnelRow[sums.Count];
+        int i = 0;
+        foreach (var (key, sum) in sums)
+        {
+            result[i++] = new FunnelRow(key, sum.Visits, sum.Leads, sum.Customers, confidence);
+        }
+
+        return Create(granularity ?? PeriodGranularity.Month, dimensions, confidence, result, 0, [.. diagnostics]);
+    }
+
+    /// <summary>Creates a table from distinct rows in any order (sorts them in place).</summary>
+    internal static FunnelTable Create(
+        PeriodGranularity granularity,
+        FunnelDimensions dimensions,
+        double confidence,
+        FunnelRow[] rows,
+        int foldedCampaignCount,
+        FunnelDiagnostic[] diagnostics)
+    {
+        Array.Sort(rows, static (a, b) => RowKeyComparer.Instance.Compare(a.Key, b.Key));
+        return new FunnelTable(granularity, dimensions, confidence, rows, foldedCampaignCount, diagnostics);
+    }
+
+    /// <summary>Returns the totals of each network over a range of periods, sorted by network.</summary>
+    /// <param name="from">The first period included, or <see langword="null"/> for the table's first.</param>
+    /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
+    /// <returns>One summary per network with a row in the range.</returns>
+    /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
+    public IReadOnlyList<FunnelSummary> TotalsByNetwork(Period? from = null, Period? to = null)
+    {
+        ValidateBound(from, nameof(from));
+        ValidateBound(to, nameof(to));
+        var sums = new SortedDictionary<string, (long V, long L, long C)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in _rows)
+        {
+            if (InRange(row.Period, from, to))
+            {
+                sums.TryGetValue(row.Network, out var s);
+                sums[row.Network] = Add(s, row);
+            }
+        }
+
+        var result = new List<FunnelSummary>(sums.Count);
+        foreach (var (network, s) in sums)
+        {
+            result.Add(new FunnelSummary(network, null, s.V, s.L, s.C, Confidence));
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns the totals of each campaign of one network over a range of periods, sorted by campaign.</summary>
+    /// <param name="network">The network (case-insensitive).</param>
+    /// <param name="from">The first period included, or <see langword="null"/> for the table's first.</param>
+    /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
+    /// <returns>One summary per campaign; empty when the network has no row in the range.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
+    /// <exception cref="InvalidOperationException">The table is not grouped by campaign.</exception>
+    public IReadOnlyList<FunnelSummary> Campaigns(string network, Period? from = null, Period? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ValidateBound(from, nameof(from));
+        ValidateBound(to, nameof(to));
+        if ((Dimensions & FunnelDimensions.Campaign) == 0)
+        {
+            throw new InvalidOperationException("The table is not grouped by campaign; include FunnelDimensions.Campaign.");
+        }
+
+        var sums = new SortedDictionary<string, (long V, long L, long C)>(StringComparer.Ordinal);
+        string? name = null;
+        foreach (var row in _rows)
+        {
+            if (InRange(row.Period, from, to) && StringComparer.OrdinalIgnoreCase.Equals(row.Network, network))
+            {
+                name ??= row.Network;
+                sums.TryGetValue(row.Campaign!, out var s);
+                sums[row.Campaign!] = Add(s, row);
+            }
+        }
+
+        var result = new List<FunnelSummary>(sums.Count);
+        foreach (var (campaign, s) in sums)
+        {
+            result.Add(new FunnelSummary(name!, campaign, s.V, s.L, s.C, Confidence));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Returns one row per period of the table (first to last, none skipped) with the totals of all
+    /// networks, one network, or one campaign within a network; periods without data have zero counts.
+    /// </summary>
+    /// <param name="network">The network (case-insensitive), or <see langword="null"/> for all networks.</param>
+    /// <param name="campaign">The campaign (ordinal), or <see langword="null"/> for all campaigns.</param>
+    /// <returns>The rows, in period order; their <see cref="FunnelRow.Network"/> is <c>(all)</c> for all networks, and
+    /// other dimensions are <see langword="null"/> except the campaign asked for.</returns>
+    /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
+    public IReadOnlyList<FunnelRow> PeriodTotals(string? network = null, string? campaign = null)
+    {
+        if (campaign is not null && (Dimensions & FunnelDimensions.Campaign) == 0)
+        {
+            throw new InvalidOperationException("The table is not grouped by campaign; include FunnelDimensions.Campaign.");
+        }
+
+        var sums = new (long V, long L, long C)[_periods.Length];
+        string label = network ?? FunnelLabels.All;
+        bool found = false;
+        foreach (var row in _rows)
+        {
+            if ((network is null || StringComparer.OrdinalIgnoreCase.Equals(row.Network, network))
+                && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal)))
+            {
+                if (network is not null && !found)
+                {
+                    label = row.Network;
+                    found = true;
+                }
+
+                int slot = _periods[0].PeriodsUntil(row.Period);
+                sums[slot] = Add(sums[slot], row);
+            }
+        }
+
+        var result = new FunnelRow[_periods.Length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var key = new RowKey(_periods[i], label, null, null, campaign, null);
+            result[i] = new FunnelRow(key, sums[i].V, sums[i].L, sums[i].C, Confidence);
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns a metric over every period of the table, for all networks, one network, or one campaign.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <param name="network">The network (case-insensitive), or <see langword="null"/> for all networks.</param>
+    /// <param name="campaign">The campaign (ordinal), or <see langword="null"/> for all campaigns.</param>
+    /// <returns>
+    /// The series over <see cref="Periods"/>: counts are 0 in periods without data; a rate is a gap
+    /// (<see langword="null"/>) in a period where it is undefined.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
+    /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
+    public FunnelSeries Series(FunnelMetric metric, string? network = null, string? campaign = null)
+    {
+        if (!Enum.IsDefined(metric))
+        {
+            throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown funnel metric.");
+        }
+
+        var totals = PeriodTotals(network, campaign);
+        var points = new FunnelSeriesPoint[totals.Count];
+        for (int i = 0; i < points.Length; i++)
+        {
+            points[i] = new FunnelSeriesPoint(totals[i].Period, totals[i].GetValue(metric));
+        }
+
+        return new FunnelSeries(metric, network, campaign, points);
+    }
+
+    /// <summary>Returns a network's share of the total of a count metric over a range of periods, as a rate with its interval.</summary>
+    /// <param name="metric">A count metric: <see cref="FunnelMetric.Visits"/>, <see cref="FunnelMetric.Leads"/> or <see cref="FunnelMetric.Customers"/>.</param>
+    /// <param name="network">The network (case-insensitive).</param>
+    /// <param name="from">The first period included, or <see langword="null"/> for the table's first.</param>
+    /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
+    /// <returns>The network's count out of all networks' count; undefined when the total is 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> is a rate, or a bound's granularity differs from the table's.</exception>
+    public Rate ShareOfTotal(FunnelMetric metric, string network, Period? from = null, Period? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (metric is not (FunnelMetric.Visits or FunnelMetric.Leads or FunnelMetric.Customers))
+        {
+            throw new ArgumentException("A share of total needs a count metric: Visits, Leads or Customers.", nameof(metric));
+        }
+
+        ValidateBound(from, nameof(from));
+        ValidateBound(to, nameof(to));
+        long part = 0;
+        long total = 0;
+        foreach (var row in _rows)
+        {
+            if (InRange(row.Period, from, to))
+            {
+                long value = metric switch
+                {
+                    FunnelMetric.Visits => row.Visits,
+                    FunnelMetric.Leads => row.Leads,
+                    _ => row.Customers,
+                };
+                total = checked(total + value);
+                if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network))
+                {
+                    part = checked(part + value);
+                }
+            }
+        }
+
+        return Rate.Of(part, total, Confidence);
+    }
+
+    internal static void ValidateConfidence(double confidence, string name)
+    {
+        if (!(confidence > 0 && confidence < 1))
+        {
+            throw new ArgumentOutOfRangeException(name, confidence, "The confidence level must be strictly between 0 and 1.");
+        }
+    }
+
+    private static string? Dimension(FunnelDimensions dimensions, FunnelDimensions which, string? value) =>
+        (dimensions & which) == 0 ? null : value ?? FunnelLabels.NotSet;
+
+    private static (long V, long L, long C) Add((long V, long L, long C) sum, FunnelRow row) =>
+        (checked(sum.V + row.Visits), checked(sum.L + row.Leads), checked(sum.C + row.Customers));
+
+    private static bool InRange(Period period, Period? from, Period? to) =>
+        (from is null || period >= from.Value) && (to is null || period <= to.Value);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private void ValidateBound(Period? bound, string name)
+    {
+        if (bound is { } b && b.Granularity != Granularity)
+        {
+            throw new ArgumentException($"The table is by {Granularity}; a {b.Granularity} period cannot bound it.", name);
+        }
+    }
+}

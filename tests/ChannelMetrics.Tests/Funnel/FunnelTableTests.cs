@@ -1,0 +1,240 @@
+using ChannelMetrics.Funnel;
+
+namespace ChannelMetrics.Tests.Funnel;
+
+public sealed class FunnelTableTests
+{
+    private static readonly Period Jan = Period.Month(2026, 1);
+    private static readonly Period Feb = Period.Month(2026, 2);
+    private static readonly Period Mar = Period.Month(2026, 3);
+    private static readonly Period Apr = Period.Month(2026, 4);
+
+    private static FunnelTable Sample() => FunnelTable.FromRows(
+    [
+        new(Mar, "LinkedIn", 100, 10, 2, Campaign: "b2b"),
+        new(Jan, "Facebook", 1000, 20, 5, Campaign: "spring"),
+        new(Jan, "Facebook", 500, 5, 0, Campaign: "brand"),
+        new(Jan, "LinkedIn", 200, 30, 6, Campaign: "b2b"),
+        new(Apr, "facebook", 300, 3, 1, Campaign: "spring"),
+    ]);
+
+    [Test]
+    public void FromRows_SortsRowsDeterministically()
+    {
+        var rows = Sample().Rows;
+
+        Assert.That(
+            rows.Select(r => $"{r.Period} {r.Network} {r.Campaign}"),
+            Is.EqualTo(new[] { "2026-01 Facebook brand", "2026-01 Facebook spring", "2026-01 LinkedIn b2b", "2026-03 LinkedIn b2b", "2026-04 facebook spring" }));
+    }
+
+    [Test]
+    public void FromRows_InputOrderDoesNotMatter()
+    {
+        var rows = Sample().Rows.Select(r => new FunnelRecord(r.Period, r.Network, r.Visits, r.Leads, r.Customers, Campaign: r.Campaign)).Reverse();
+
+        Assert.That(FunnelTable.FromRows(rows).Rows, Is.EqualTo(Sample().Rows));
+    }
+
+    [Test]
+    public void Periods_AreContiguousFromFirstToLast()
+    {
+        Assert.That(Sample().Periods, Is.EqualTo(new[] { Jan, Feb, Mar, Apr }));
+    }
+
+    [Test]
+    public void Networks_AreDistinctCaseInsensitive()
+    {
+        Assert.That(Sample().Networks, Is.EqualTo(new[] { "Facebook", "LinkedIn" }));
+    }
+
+    [Test]
+    public void Dimensions_FollowTheColumnsTheRowsCarry()
+    {
+        Assert.That(Sample().Dimensions, Is.EqualTo(FunnelDimensions.Network | FunnelDimensions.Campaign));
+    }
+
+    [Test]
+    public void TotalsByNetwork_SumsOverPeriodsCaseInsensitively()
+    {
+        var totals = Sample().TotalsByNetwork();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(totals.Select(t => (t.Network, t.Visits, t.Leads, t.Customers)), Is.EqualTo(new[]
+            {
+                ("Facebook", 1800L, 28L, 6L),
+                ("LinkedIn", 300L, 40L, 8L),
+            }));
+            Assert.That(totals[1].VisitToLead.Value, Is.EqualTo(40.0 / 300));
+        });
+    }
+
+    [Test]
+    public void TotalsByNetwork_WithRange_KeepsOnlyThosePeriods()
+    {
+        var totals = Sample().TotalsByNetwork(Feb, Mar);
+
+        Assert.That(totals.Select(t => (t.Network, t.Visits)), Is.EqualTo(new[] { ("LinkedIn", 100L) }));
+    }
+
+    [Test]
+    public void Campaigns_ListsCampaignsOfOneNetwork()
+    {
+        var campaigns = Sample().Campaigns("FACEBOOK");
+
+        Assert.That(campaigns.Select(c => (c.Campaign, c.Visits)), Is.EqualTo(new[] { ("brand", 500L), ("spring", 1300L) }));
+    }
+
+    [Test]
+    public void Campaigns_TableWithoutCampaigns_Throws()
+    {
+        var table = FunnelTable.FromRows([new(Jan, "Facebook", 1, 0, 0)]);
+
+        Assert.That(() => table.Campaigns("Facebook"), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void Series_CountsAreZeroInsideRange_RatesAreGaps()
+    {
+        var table = Sample();
+        var visits = table.Series(FunnelMetric.Visits, "LinkedIn");
+        var rate = table.Series(FunnelMetric.VisitToLead, "LinkedIn");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(visits.Points.Select(p => p.Value), Is.EqualTo(new double?[] { 200, 0, 100, 0 }));
+            Assert.That(visits.IsComplete, Is.True);
+            Assert.That(rate.Points.Select(p => p.Value), Is.EqualTo(new double?[] { 0.15, null, 0.1, null }));
+            Assert.That(rate.IsComplete, Is.False);
+            Assert.That(rate.Points.Select(p => p.Period), Is.EqualTo(table.Periods));
+        });
+    }
+
+    [Test]
+    public void Series_AllNetworksAndOneCampaign()
+    {
+        var table = Sample();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Series(FunnelMetric.Visits).Points.Select(p => p.Value), Is.EqualTo(new double?[] { 1700, 0, 100, 300 }));
+            Assert.That(table.Series(FunnelMetric.Customers, "Facebook", "spring").Points.Select(p => p.Value), Is.EqualTo(new double?[] { 5, 0, 0, 1 }));
+        });
+    }
+
+    [Test]
+    public void Series_UnknownNetwork_IsAllZero()
+    {
+        Assert.That(Sample().Series(FunnelMetric.Leads, "TikTok").Points.Select(p => p.Value), Is.All.EqualTo(0));
+    }
+
+    [Test]
+    public void PeriodTotals_LabelsAllNetworks()
+    {
+        var totals = Sample().PeriodTotals();
+
+        Assert.That(totals.Select(r => r.Network).Distinct(), Is.EqualTo(new[] { FunnelLabels.All }));
+    }
+
+    [Test]
+    public void ShareOfTotal_IsARateOfTheTotal()
+    {
+        var share = Sample().ShareOfTotal(FunnelMetric.Visits, "linkedin");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(share.Successes, Is.EqualTo(300));
+            Assert.That(share.Trials, Is.EqualTo(2100));
+            Assert.That(share.Interval, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void ShareOfTotal_RateMetric_Throws()
+    {
+        Assert.That(() => Sample().ShareOfTotal(FunnelMetric.VisitToLead, "Facebook"), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Queries_BoundOfOtherGranularity_Throws()
+    {
+        Assert.That(() => Sample().TotalsByNetwork(Period.Quarter(2026, 1)), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void FromRows_BadRows_AreSkippedAndReported()
+    {
+        var table = FunnelTable.FromRows(
+        [
+            new(Jan, "Facebook", 10, 1, 0),
+            new(Jan, " ", 10, 1, 0),
+            new(Jan, "Facebook", -1, 1, 0),
+            new(Period.Quarter(2026, 1), "Facebook", 10, 1, 0),
+            new(Jan, "facebook", 5, 1, 0),
+            new(Feb, "X", long.MaxValue, 0, 0),
+            new(Feb, "X", 1, 0, 0),
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[]
+            {
+                (FunnelDiagnosticCode.MissingNetwork, 1),
+                (FunnelDiagnosticCode.NegativeCount, 2),
+                (FunnelDiagnosticCode.MixedGranularity, 3),
+                (FunnelDiagnosticCode.DuplicateRow, 4),
+                (FunnelDiagnosticCode.CountOverflow, 6),
+            }));
+            Assert.That(table.Rows.Select(r => (r.Network, r.Visits, r.Leads)), Is.EqualTo(new[] { ("Facebook", 15L, 2L), ("X", long.MaxValue, 0L) }));
+        });
+    }
+
+    [Test]
+    public void FromRows_MoreLeadsThanVisits_IsKeptWithUndefinedRate()
+    {
+        var row = FunnelTable.FromRows([new(Jan, "Facebook", 3, 5, 1)]).Rows.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Leads, Is.EqualTo(5));
+            Assert.That(row.VisitToLead.Reason, Is.EqualTo(RateUndefinedReason.SuccessesExceedTrials));
+            Assert.That(row.LeadToCustomer.Value, Is.EqualTo(0.2));
+        });
+    }
+
+    [Test]
+    public void FromRows_MissingDimensionValue_BecomesNotSet()
+    {
+        var table = FunnelTable.FromRows([new(Jan, "Facebook", 3, 0, 0, Campaign: "a"), new(Jan, "LinkedIn", 1, 0, 0)]);
+
+        Assert.That(table.Rows.Select(r => r.Campaign), Is.EqualTo(new[] { "a", FunnelLabels.NotSet }));
+    }
+
+    [Test]
+    public void FromRows_Empty_IsEmptyTable()
+    {
+        var table = FunnelTable.FromRows([]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Rows, Is.Empty);
+            Assert.That(table.Periods, Is.Empty);
+            Assert.That(table.Series(FunnelMetric.Visits).Points, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void FromRows_BadConfidence_Throws()
+    {
+        Assert.That(() => FunnelTable.FromRows([], 1.5), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Row_RatesUseTableConfidence()
+    {
+        var row = FunnelTable.FromRows([new(Jan, "Facebook", 100, 10, 1)], 0.9).Rows.Single();
+
+        Assert.That(row.VisitToLead.Confidence, Is.EqualTo(0.9));
+    }
+}
