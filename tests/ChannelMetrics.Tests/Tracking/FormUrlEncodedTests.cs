@@ -1,0 +1,117 @@
+using ChannelMetrics.Tracking;
+
+namespace ChannelMetrics.Tests.Tracking;
+
+public sealed class FormUrlEncodedTests
+{
+    // The cases of web-platform-tests url/urlencoded-parser.any.js (BSD-3-Clause), re-expressed as NUnit cases.
+    // Each output is "name=value" pairs joined by '|'.
+    private static readonly object[] s_wptCases =
+    [
+        new object[] { "test", "test=" },
+        new object[] { "\uFEFFtest=\uFEFF", "\uFEFFtest=\uFEFF" },
+        new object[] { "%EF%BB%BFtest=%EF%BB%BF", "\uFEFFtest=\uFEFF" },
+        new object[] { "%EF%BF%BF=%EF%BF%BF", "\uFFFF=\uFFFF" },
+        new object[] { "%FE%FF", "\uFFFD\uFFFD=" },
+        new object[] { "%FF%FE", "\uFFFD\uFFFD=" },
+        new object[] { "†&†=x", "†=|†=x" },
+        new object[] { "%C2", "\uFFFD=" },
+        new object[] { "%C2x", "\uFFFDx=" },
+        new object[] { "_charset_=windows-1252&test=%C2x", "_charset_=windows-1252|test=\uFFFDx" },
+        new object[] { "", "" },
+        new object[] { "a", "a=" },
+        new object[] { "a=b", "a=b" },
+        new object[] { "a=", "a=" },
+        new object[] { "=b", "=b" },
+        new object[] { "&", "" },
+        new object[] { "&a", "a=" },
+        new object[] { "a&", "a=" },
+        new object[] { "a&a", "a=|a=" },
+        new object[] { "a&b&c", "a=|b=|c=" },
+        new object[] { "a=b&c=d", "a=b|c=d" },
+        new object[] { "a=b&c=d&", "a=b|c=d" },
+        new object[] { "&&&a=b&&&&c=d&", "a=b|c=d" },
+        new object[] { "a=a&a=b&a=c", "a=a|a=b|a=c" },
+        new object[] { "a==a", "a==a" },
+        new object[] { "a=a+b+c+d", "a=a b c d" },
+        new object[] { "%=a", "%=a" },
+        new object[] { "%a=a", "%a=a" },
+        new object[] { "%a_=a", "%a_=a" },
+        new object[] { "%61=a", "a=a" },
+        new object[] { "%61+%4d%4D=", "a MM=" },
+        new object[] { "id=0&value=%", "id=0|value=%" },
+        new object[] { "b=%2sf%2a", "b=%2sf*" },
+        new object[] { "b=%2%2af%2a", "b=%2*f*" },
+        new object[] { "b=%%2a", "b=%*" },
+    ];
+
+    [TestCaseSource(nameof(s_wptCases))]
+    public void Parse_WebPlatformTestsCase_MatchesExpectedPairs(string input, string expected)
+    {
+        Assert.That(Format(FormUrlEncoded.Parse(input)), Is.EqualTo(expected));
+    }
+
+    [TestCaseSource(nameof(s_wptCases))]
+    public void Decode_SpanOverload_MatchesStringParse(string input, string expected)
+    {
+        Assert.That(Format(FormUrlEncoded.Parse(input.AsSpan())), Is.EqualTo(expected));
+    }
+
+    [TestCase("a=%F0%9F%98%80", "a=\U0001F600")]
+    [TestCase("a=%F0%9F%98", "a=\uFFFD")]
+    [TestCase("a=%ED%A0%80", "a=\uFFFD\uFFFD\uFFFD")]
+    [TestCase("a=%C3%A9%C3", "a=é\uFFFD")]
+    [TestCase("a=%C3é", "a=\uFFFDé")]
+    [TestCase("a=%u0041", "a=%u0041")]
+    [TestCase("a=%2B+%2b", "a=+ +")]
+    [TestCase("A=1&a=2", "A=1|a=2")]
+    public void Parse_Utf8AndEscapes_DecodedPerStandard(string input, string expected)
+    {
+        Assert.That(Format(FormUrlEncoded.Parse(input)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Parse_LoneSurrogate_BecomesReplacementCharacter()
+    {
+        // Built in code: attribute arguments cannot carry a lone surrogate through metadata.
+        string input = "a=" + '\uD800' + "b&" + '\uDC00' + "=" + "\U0001F600";
+        Assert.That(Format(FormUrlEncoded.Parse(input)), Is.EqualTo("a=\uFFFDb|\uFFFD=\U0001F600"));
+    }
+
+    [Test]
+    public void Parse_LongRunOfMultiByteEscapes_DecodedAcrossChunks()
+    {
+        string text = string.Concat(Enumerable.Repeat("é€\U0001F600", 200));
+        string encoded = Uri.EscapeDataString(text);
+        Assert.That(FormUrlEncoded.Parse("v=" + encoded)[0].Value, Is.EqualTo(text));
+    }
+
+    [TestCase("https://example.com/p?a=1#b=2", "a=1")]
+    [TestCase("https://example.com/p#x?a=1", "")]
+    [TestCase("https://exa\tmple.com/p?a\n=1\r&b=2", "a=1|b=2")]
+    [TestCase("  https://example.com/?a=1  ", "a=1")]
+    [TestCase("https://example.com/?", "")]
+    [TestCase("https://example.com/?a=1?b=2", "a=1?b=2")]
+    [TestCase("/landing?x=%20y", "x= y")]
+    public void ParseUrlQuery_UrlStandardRules_FindsQuery(string url, string expected)
+    {
+        Assert.That(Format(FormUrlEncoded.ParseUrlQuery(url)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Decode_DestinationTooShort_Throws()
+    {
+        Assert.That(() => FormUrlEncoded.Decode("abc", new char[2]), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Decode_IntoSpan_WritesDecodedText()
+    {
+        var buffer = new char[16];
+        int written = FormUrlEncoded.Decode("a+b%21", buffer);
+        Assert.That(new string(buffer, 0, written), Is.EqualTo("a b!"));
+    }
+
+    internal static string Format(IReadOnlyList<KeyValuePair<string, string>> pairs) =>
+        string.Join("|", pairs.Select(p => p.Key + "=" + p.Value));
+}
