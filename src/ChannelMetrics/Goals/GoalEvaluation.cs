@@ -1,0 +1,84 @@
+using ChannelMetrics.Metrics;
+
+namespace ChannelMetrics.Goals;
+
+/// <summary>A goal evaluated period by period over one series; summarize any trailing window with <see cref="Summarize"/>.</summary>
+public sealed class GoalEvaluation
+{
+    private readonly GoalPeriodResult[] _periods;
+
+    internal GoalEvaluation(Goal goal, MetricSeries compared, GoalPeriodResult[] periods)
+    {
+        Goal = goal;
+        Compared = compared;
+        _periods = periods;
+    }
+
+    /// <summary>Gets the evaluated goal.</summary>
+    public Goal Goal { get; }
+
+    /// <summary>
+    /// Gets the series compared with the target: the metric itself, or its period-over-period growth for a
+    /// <see cref="GoalTargetForm.GrowthPerPeriod"/> target.
+    /// </summary>
+    public MetricSeries Compared { get; }
+
+    /// <summary>Gets the outcome of every period, in order.</summary>
+    public IReadOnlyList<GoalPeriodResult> Periods => _periods;
+
+    /// <summary>Summarizes the last <paramref name="lastPeriods"/> periods, or all of them.</summary>
+    /// <param name="lastPeriods">The window length in periods, or <see langword="null"/> for the whole series.</param>
+    /// <returns>Counts, met share, mean gap, latest value and whether the window's average meets the target.
+    /// Unknown periods count towards <see cref="GoalWindowSummary.PeriodCount"/> only: they are gaps, never misses or zeros.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastPeriods"/> is less than 1.</exception>
+    public GoalWindowSummary Summarize(int? lastPeriods = null)
+    {
+        if (lastPeriods is int n)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(lastPeriods));
+        }
+
+        int start = lastPeriods is int count && count < _periods.Length ? _periods.Length - count : 0;
+        var window = _periods.AsSpan(start);
+        int known = 0, met = 0;
+        double gapSum = 0, valueSum = 0;
+        GoalPeriodResult? latest = null;
+        foreach (var result in window)
+        {
+            if (result.Value is double value)
+            {
+                known++;
+                valueSum += value;
+                gapSum += result.Gap!.Value;
+                if (result.Outcome == GoalOutcome.Met)
+                {
+                    met++;
+                }
+
+                latest = result;
+            }
+        }
+
+        Period? first = window.IsEmpty ? null : window[0].Period;
+        Period? last = window.IsEmpty ? null : window[^1].Period;
+        if (known == 0)
+        {
+            var none = MetricValue.NotComputable(NotComputableReason.MissingInput, $"no known value of {Goal.Metric.ToJsonName()} in the window for goal {Goal.Id}");
+            return new GoalWindowSummary(first, last, window.Length, 0, 0, 0, none, none, none, null, null);
+        }
+
+        double average = valueSum / known;
+        return new GoalWindowSummary(
+            first,
+            last,
+            window.Length,
+            known,
+            met,
+            known - met,
+            MetricValue.Known((double)met / known),
+            MetricValue.Known(gapSum / known),
+            MetricValue.Known(average),
+            Goal.IsMet(average),
+            latest);
+    }
+}
