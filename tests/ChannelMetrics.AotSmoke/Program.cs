@@ -1,4 +1,7 @@
 using ChannelMetrics;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
 using ChannelMetrics.Statistics;
 
 // Runs the library's main path under NativeAOT and exits non-zero when any answer is wrong.
@@ -18,6 +21,33 @@ Check(february == Period.Month(2026, 2), "period bucketing in a time zone");
 
 var wilson = Proportions.Wilson(81, 263);
 Check(wilson.Lower > 0.25 && wilson.Upper < 0.37, "Wilson interval");
+
+// Goals, experiments and metrics: source-generated JSON round trips and path-named errors under NativeAOT.
+var goals = GoalSet.Create(
+[
+    Goal.Create("li-leads", GoalMetric.Leads, GoalTarget.Absolute(25), networks: ["LinkedIn"], campaign: "li-ads", deadline: new DateOnly(2026, 12, 31)),
+    Goal.Create("ig-negative", GoalMetric.NegativeShare, GoalTarget.Absolute(0.15), GoalDirection.AtMost),
+    Goal.Create("ig-growth", GoalMetric.Followers, GoalTarget.GrowthPerPeriod(0.01), networks: ["Instagram"], weight: 0.5),
+], "smoke");
+var goalsJson = goals.ToJson();
+Check(GoalSet.FromJson(goalsJson).Equals(goals) && goalsJson.Contains("\"direction\": \"atMost\"", StringComparison.Ordinal), "GoalSet JSON round trip");
+try
+{
+    GoalSet.FromJson("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visitToLeadRate", "target": 4 } ] }""");
+    Check(false, "GoalSet validation error");
+}
+catch (GoalSetFormatException e)
+{
+    Check(e.JsonPath == "$.goals[0].target", "GoalSet validation error path");
+}
+
+var experiments = ExperimentLog.Create([Experiment.Create("TikTok", ExperimentKind.PostingTime, "Evening posts", new DateOnly(2025, 8, 1), new DateOnly(2025, 10, 31))]);
+Check(ExperimentLog.FromJson(experiments.ToJson()).Equals(experiments), "ExperimentLog JSON round trip");
+
+var evaluation = goals.Goals[1].Evaluate(MetricSeries.Create(Period.Month(2026, 1), [0.1, null, 0.3])).Summarize();
+Check(evaluation.MetCount == 1 && evaluation.MissedCount == 1 && evaluation.KnownCount == 2, "goal evaluation");
+var organic = new ChannelSnapshot { Period = Period.Month(2026, 1), Network = "X (Twitter)", Spend = 0m, Revenue = 2400m };
+Check(!organic.Roi().IsKnown && organic.Roi().Reason == NotComputableReason.ZeroDenominator, "zero-cost ROI is not computable");
 
 foreach (var failure in failures)
 {

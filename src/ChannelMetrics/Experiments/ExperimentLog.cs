@@ -161,7 +161,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     public static ExperimentLog FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonDocument.Parse(json, JsonReading.DocumentOptions));
+        return Read(JsonReading.FromString(json));
     }
 
     /// <summary>Reads an experiment log from UTF-8 JSON.</summary>
@@ -172,7 +172,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     public static ExperimentLog FromJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(() => JsonDocument.Parse(utf8Json, JsonReading.DocumentOptions));
+        return Read(JsonReading.ReadAll(utf8Json));
     }
 
     /// <summary>Writes the log as indented JSON, with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>.</summary>
@@ -221,14 +221,17 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
         }).ToList(),
     };
 
-    private static ExperimentLog Read(Func<JsonDocument> parse)
+    private static ExperimentLog Read(ReadOnlyMemory<byte> utf8Json)
     {
         ExperimentLogDocument? document;
         try
         {
-            using var json = parse();
-            GoalSet.CheckSchemaVersion(json.RootElement, CurrentSchemaVersion, static (path, message) => new ExperimentLogFormatException(path, message, null));
-            document = json.RootElement.Deserialize(ExperimentsJsonContext.Default.ExperimentLogDocument);
+            using (var json = JsonDocument.Parse(utf8Json, JsonReading.DocumentOptions))
+            {
+                GoalSet.CheckSchemaVersion(json.RootElement, CurrentSchemaVersion, static (path, message) => new ExperimentLogFormatException(path, message, null));
+            }
+
+            document = JsonSerializer.Deserialize(utf8Json.Span, ExperimentsJsonContext.Default.ExperimentLogDocument);
         }
         catch (JsonException e)
         {

@@ -118,7 +118,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
     public static GoalSet FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonDocument.Parse(json, JsonReading.DocumentOptions));
+        return Read(JsonReading.FromString(json));
     }
 
     /// <summary>Reads a goal set from UTF-8 JSON.</summary>
@@ -129,7 +129,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
     public static GoalSet FromJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return Read(() => JsonDocument.Parse(utf8Json, JsonReading.DocumentOptions));
+        return Read(JsonReading.ReadAll(utf8Json));
     }
 
     /// <summary>Writes the goal set as indented JSON, with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>.</summary>
@@ -179,14 +179,17 @@ public sealed class GoalSet : IEquatable<GoalSet>
         }).ToList(),
     };
 
-    private static GoalSet Read(Func<JsonDocument> parse)
+    private static GoalSet Read(ReadOnlyMemory<byte> utf8Json)
     {
         GoalSetDocument? document;
         try
         {
-            using var json = parse();
-            CheckSchemaVersion(json.RootElement, CurrentSchemaVersion, static (path, message) => new GoalSetFormatException(path, message, null));
-            document = json.RootElement.Deserialize(GoalsJsonContext.Default.GoalSetDocument);
+            using (var json = JsonDocument.Parse(utf8Json, JsonReading.DocumentOptions))
+            {
+                CheckSchemaVersion(json.RootElement, CurrentSchemaVersion, static (path, message) => new GoalSetFormatException(path, message, null));
+            }
+
+            document = JsonSerializer.Deserialize(utf8Json.Span, GoalsJsonContext.Default.GoalSetDocument);
         }
         catch (JsonException e)
         {

@@ -61,10 +61,49 @@ internal static class JsonReading
         AllowTrailingCommas = true,
     };
 
+    // Both passes (schema-version check, then typed deserialization) read the original bytes, so line numbers
+    // in messages are those of the file; a UTF-8 byte order mark is skipped.
+    internal static ReadOnlyMemory<byte> ReadAll(Stream utf8Json)
+    {
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return SkipBom(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    internal static ReadOnlyMemory<byte> FromString(string json) => System.Text.Encoding.UTF8.GetBytes(json);
+
+    private static ReadOnlyMemory<byte> SkipBom(ReadOnlyMemory<byte> bytes) =>
+        bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+
     internal static string PathOf(JsonException exception) => string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
 
-    internal static string Describe(JsonException exception) =>
-        exception.LineNumber is long line
-            ? FormattableString.Invariant($"malformed JSON or a value of the wrong type (line {line + 1}, byte {exception.BytePositionInLine + 1}): {exception.Message}")
-            : $"malformed JSON or a value of the wrong type: {exception.Message}";
+    // Turns System.Text.Json's message (which names internal types) into what the file's author should write.
+    internal static string Describe(JsonException exception)
+    {
+        string where = exception.LineNumber is long line
+            ? FormattableString.Invariant($" (line {line + 1}, byte {exception.BytePositionInLine + 1})")
+            : "";
+        string message = exception.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            string path = PathOf(exception);
+            string name = path[(path.LastIndexOf('.') + 1)..];
+            return $"unknown property \"{name}\"{where}; check its spelling against the schema (property names are camelCase)";
+        }
+
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            string expected =
+                message.Contains("DateOnly", StringComparison.Ordinal) ? "a date such as \"2026-06-30\"" :
+                message.Contains("Double", StringComparison.Ordinal) ? "a number" :
+                message.Contains("Int32", StringComparison.Ordinal) ? "an integer" :
+                message.Contains("List", StringComparison.Ordinal) ? "an array" :
+                message.Contains("String", StringComparison.Ordinal) ? "a string" :
+                "an object";
+            return $"a value of the wrong type{where}; expected {expected}";
+        }
+
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal) is int p and > 0 ? p : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return $"malformed JSON{where}: {(cut > 0 ? message[..cut] : message)}";
+    }
 }
