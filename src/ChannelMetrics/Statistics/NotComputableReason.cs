@@ -1,0 +1,27 @@
+namespace ChannelMetrics.Statistics;
+
+/// <summary>Why a statistic could not be computed from the data it was given.</summary>
+/// <remarks>
+/// Statistics in this namespace never throw on bad data and never return NaN: when the data cannot support
+/// an answer the result says so with one of these reasons and carries neutral values (p-value 1, no trend).
+/// </remarks>
+public enum NotComputableReason
+{
+    /// <summary>The statistic was computed.</summary>
+    None = 0,
+
+    /// <summary>Fewer (non-missing) values than the method's documented minimum.</summary>
+    TooFewValues = 1,
+
+    /// <summary>All values are equal (or all x values are equal), so there is no variation to test or fit.</summary>
+    NoVariation = 2,
+
+    /// <summary>A seasonal method was given fewer than two full cycles of the period.</summary>
+    TooFewSeasonCycles = 3,
+
+    /// <summary>A group has no trials, so its rate is unknown.</summary>
+    NoTrials = 4,
+
+    /// <summary>The values are so large that the arithmetic overflowed the range of <see cref="double"/>.</summary>
+    ValuesOutOfRange = 5,
+}
