@@ -13,9 +13,9 @@ namespace ChannelMetrics.Statistics;
 /// </para>
 /// <para>
 /// Small samples: the normal approximation is the usual choice from n ≥ 3, but the smallest reachable p-value
-/// grows quickly as n shrinks. Without ties, a perfectly monotonic series of n = 3 gives p ≈ 0.117 and of
+/// grows quickly as n shrinks. Without ties, a perfectly monotonic series of n = 3 gives p ≈ 0.296 and of
 /// n = 4 gives p ≈ 0.089, so <b>fewer than 5 values can never be significant at 0.05</b>; n = 5 can reach
-/// p ≈ 0.027. At 0.01 the minimum is n = 6 (smallest p ≈ 0.0085).
+/// p ≈ 0.027. At 0.01 the minimum is n = 6 (smallest p ≈ 0.0085). Ties only raise these minima.
 /// </para>
 /// <para>Missing values are NaN (infinities are treated as missing too); they are skipped.</para>
 /// </remarks>

@@ -19,8 +19,9 @@ public static class Pettitt
     /// K = max |U<sub>t</sub>| (the first split wins ties), p ≈ 2·exp(−6K²/(n³ + n²)) clamped to 1.
     /// </para>
     /// <para>
-    /// Small samples: the approximation cannot reach p &lt; 0.05 below 7 values: even a clean step of n = 6
-    /// (3 low, 3 high) gives K = 9 and p ≈ 0.095. O(n²), allocation-free.
+    /// Small samples: the approximation cannot reach p &lt; 0.05 below 11 values: even a clean step of n = 10
+    /// (5 low, 5 high) gives K = 25 and p ≈ 0.066, while n = 11 (5 low, 6 high) gives p ≈ 0.049 and 12 months
+    /// (6 and 6) p ≈ 0.031. With 6 monthly points a clean step still has p ≈ 0.29. O(n²), allocation-free.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="significance"/> is not strictly between 0 and 1.</exception>
