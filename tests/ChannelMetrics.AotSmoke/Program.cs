@@ -49,6 +49,13 @@ Check(evaluation.MetCount == 1 && evaluation.MissedCount == 1 && evaluation.Know
 var organic = new ChannelSnapshot { Period = Period.Month(2026, 1), Network = "X (Twitter)", Spend = 0m, Revenue = 2400m };
 Check(!organic.Roi().IsKnown && organic.Roi().Reason == NotComputableReason.ZeroDenominator, "zero-cost ROI is not computable");
 
+double[] monthly = [10, 12, 11, 15, 14, 18, double.NaN, 21, 19, 24, 23, 26];
+var trend = MannKendall.Test(monthly);
+Check(trend.IsComputable && trend.S == 47 && trend.Trend == TrendDirection.Increasing && trend.PValue is > 0.0003 and < 0.0004, "Mann-Kendall trend");
+Check(!MannKendall.Test([4, 4, 4]).IsComputable && MannKendall.Test([4, 4, 4]).PValue == 1, "Mann-Kendall constant series");
+var sen = SenSlope.Estimate(monthly);
+Check(sen.IsComputable && sen.Slope == 1.5 && sen.SlopeInterval.Contains(sen.Slope), "Sen slope");
+
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"AOT smoke failed: {failure}");

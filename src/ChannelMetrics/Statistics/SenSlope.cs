@@ -25,7 +25,7 @@ public static class SenSlope
     /// outside 1..N' (for example always at 95 % below 5 values); they are then clamped and
     /// <see cref="SenSlopeResult.IntervalClampedToExtremes"/> is set.
     /// </para>
-    /// <para>O(n² log n); allocation-free up to 46 values (1024 pairs), pooled buffers beyond.</para>
+    /// <para>O(n²) on average (selection, not sorting); allocation-free up to 46 values (1024 pairs), pooled buffers beyond.</para>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidence"/> is not strictly between 0 and 1.</exception>
     public static SenSlopeResult Estimate(ReadOnlySpan<double> series, double confidence = 0.95)
@@ -49,6 +49,7 @@ public static class SenSlope
         try
         {
             int k = 0;
+            bool overflow = false;
             double indexSum = 0;
             for (int i = 0; i < series.Length - 1; i++)
             {
@@ -63,17 +64,23 @@ public static class SenSlope
                     double xj = series[j];
                     if (double.IsFinite(xj))
                     {
-                        slopes[k++] = (xj - xi) / (j - i);
+                        double d = (xj - xi) / (j - i);
+                        overflow |= !double.IsFinite(d);
+                        slopes[k++] = d;
                     }
                 }
             }
 
-            slopes.Sort();
-            double slope = SeriesMath.MedianOfSorted(slopes);
-            if (!double.IsFinite(slopes[0]) || !double.IsFinite(slopes[^1]))
+            // Overflowed differences (±∞) make the slope meaningless; finite inputs cannot produce NaN here.
+            if (overflow)
             {
                 return SenSlopeResult.NotComputable(n, confidence, NotComputableReason.ValuesOutOfRange);
             }
+
+            // Median by selection: slopes[middle] is the middle order statistic, smaller slopes end up before it.
+            int middle = pairs / 2;
+            double upperMiddle = SeriesMath.Select(slopes, middle);
+            double slope = (pairs & 1) == 1 ? upperMiddle : (SeriesMath.Max(slopes[..middle]) / 2) + (upperMiddle / 2);
 
             // Median of the indices of the non-missing values: they are already in ascending order.
             int seen = 0;
@@ -108,9 +115,13 @@ public static class SenSlope
             double lowRank = Math.Round((pairs - c) / 2, MidpointRounding.ToEven);
             double highRank = Math.Round(((pairs + c) / 2) + 1, MidpointRounding.ToEven);
             bool clamped = lowRank < 1 || highRank > pairs;
-            int low = (int)Math.Clamp(lowRank, 1, pairs);
-            int high = (int)Math.Clamp(highRank, 1, pairs);
-            var interval = new Interval(slopes[low - 1], slopes[high - 1]);
+            int low = (int)Math.Clamp(lowRank, 1, pairs) - 1;
+            int high = (int)Math.Clamp(highRank, 1, pairs) - 1;
+
+            // The selection above partitioned the slopes around `middle`, so each bound is selected within its side.
+            double lower = low == middle ? upperMiddle : low < middle ? SeriesMath.Select(slopes[..middle], low) : SeriesMath.Select(slopes[(middle + 1)..], low - middle - 1);
+            double upper = high == middle ? upperMiddle : high > middle ? SeriesMath.Select(slopes[(middle + 1)..], high - middle - 1) : SeriesMath.Select(slopes[..middle], high);
+            var interval = new Interval(lower, upper);
 
             if (!double.IsFinite(intercept))
             {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using MathNet.Numerics;
 
 namespace ChannelMetrics.Statistics;
@@ -112,6 +113,79 @@ internal static class SeriesMath
                 ArrayPool<double>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Rearranges <paramref name="values"/> (no NaN) so that <c>values[k]</c> holds the k-th smallest value (0-based),
+    /// everything before it is ≤ and everything after it is ≥ it. Quickselect, O(n) on average.
+    /// </summary>
+    /// <remarks>
+    /// Sen's slope needs three order statistics of n(n − 1)/2 slopes, not a sorted copy. Sorting random doubles is
+    /// dominated by branch mispredictions; this branch-free Lomuto partition (unconditional swap, conditional increment)
+    /// measured about ten times faster than <c>Span.Sort</c> on 630 slopes. Unlucky pivots (or many equal values) exhaust
+    /// a budget of 2·log₂n rounds, after which the remaining range is sorted, so the worst case stays O(n log n).
+    /// </remarks>
+    internal static double Select(Span<double> values, int k)
+    {
+        int left = 0;
+        int right = values.Length - 1;
+        int budget = 2 * (BitOperations.Log2((uint)values.Length) + 1);
+        while (right > left)
+        {
+            if (budget-- == 0)
+            {
+                values[left..(right + 1)].Sort();
+                break;
+            }
+
+            // Median of three as the pivot, moved to the end of the range.
+            int mid = left + ((right - left) / 2);
+            double a = values[left];
+            double b = values[mid];
+            double c = values[right];
+            double median = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int pivotIndex = median == a ? left : median == b ? mid : right;
+            (values[pivotIndex], values[right]) = (values[right], values[pivotIndex]);
+            double pivot = values[right];
+
+            int store = left;
+            for (int i = left; i < right; i++)
+            {
+                double v = values[i];
+                values[i] = values[store];
+                values[store] = v;
+                store += v < pivot ? 1 : 0;
+            }
+
+            (values[store], values[right]) = (values[right], values[store]);
+            if (k == store)
+            {
+                break;
+            }
+
+            if (k < store)
+            {
+                right = store - 1;
+            }
+            else
+            {
+                left = store + 1;
+            }
+        }
+
+        return values[k];
+    }
+
+    /// <summary>Largest value of a non-empty span.</summary>
+    internal static double Max(ReadOnlySpan<double> values)
+    {
+        double max = values[0];
+        for (int i = 1; i < values.Length; i++)
+        {
+            max = Math.Max(max, values[i]);
+        }
+
+        return max;
     }
 
     /// <summary>Median of an already sorted, non-empty span.</summary>
