@@ -122,6 +122,25 @@ public sealed class StatisticsPropertyTests
         }, seed: Seed, iter: Iterations, threads: 1);
     }
 
+    [Test]
+    public void Select_AnyValuesAndRank_MatchesSortedOrderAndPartitions()
+    {
+        // Few distinct values on purpose: heavy ties are the quickselect's worst case.
+        Gen.Int[0, 8].Select(i => (double)i).Array[1, 200].SelectMany(values => Gen.Int[0, values.Length - 1].Select(k => (values, k))).Sample(t =>
+        {
+            double[] sorted = [.. t.values];
+            Array.Sort(sorted);
+            double[] work = [.. t.values];
+            double selected = SeriesMath.Select(work, t.k);
+            Assert.Multiple(() =>
+            {
+                Assert.That(selected, Is.EqualTo(sorted[t.k]));
+                Assert.That(work.AsSpan(0, t.k).ToArray(), Has.All.LessThanOrEqualTo(selected));
+                Assert.That(work.AsSpan(t.k).ToArray(), Has.All.GreaterThanOrEqualTo(selected));
+            });
+        }, seed: Seed, iter: Iterations, threads: 1);
+    }
+
     private static void AssertFinite<T>(T result)
         where T : struct
     {
