@@ -16,8 +16,8 @@ public static class LeastSquares
     /// <param name="y">The response values, same length as <paramref name="x"/>.</param>
     /// <returns>
     /// The fit. With fewer than <see cref="MinimumCount"/> (3) complete pairs it is not computable
-    /// (<see cref="NotComputableReason.TooFewValues"/>); when all x are equal, <see cref="NotComputableReason.NoVariation"/>;
-    /// when the sums overflow <see cref="double"/>, <see cref="NotComputableReason.ValuesOutOfRange"/>.
+    /// (<see cref="StatisticNotComputableReason.TooFewValues"/>); when all x are equal, <see cref="StatisticNotComputableReason.NoVariation"/>;
+    /// when the sums overflow <see cref="double"/>, <see cref="StatisticNotComputableReason.ValuesOutOfRange"/>.
     /// </returns>
     /// <exception cref="ArgumentException"><paramref name="x"/> and <paramref name="y"/> differ in length.</exception>
     public static LeastSquaresResult Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
@@ -53,7 +53,7 @@ public static class LeastSquares
 
         if (n < MinimumCount)
         {
-            return LeastSquaresResult.NotComputable(n, NotComputableReason.TooFewValues);
+            return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.TooFewValues);
         }
 
         double meanX = sumX / n;
@@ -76,12 +76,12 @@ public static class LeastSquares
 
         if (!double.IsFinite(sxx) || !double.IsFinite(sxy) || !double.IsFinite(syy))
         {
-            return LeastSquaresResult.NotComputable(n, NotComputableReason.ValuesOutOfRange);
+            return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.ValuesOutOfRange);
         }
 
         if (sxx == 0)
         {
-            return LeastSquaresResult.NotComputable(n, NotComputableReason.NoVariation);
+            return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.NoVariation);
         }
 
         double slope = sxy / sxx;
@@ -105,9 +105,9 @@ public static class LeastSquares
         double rSquared = syy == 0 ? 1.0 : Math.Clamp(1 - (sse / syy), 0.0, 1.0);
         if (!double.IsFinite(slope) || !double.IsFinite(intercept) || !double.IsFinite(s) || !double.IsFinite(slopeSe) || !double.IsFinite(interceptSe))
         {
-            return LeastSquaresResult.NotComputable(n, NotComputableReason.ValuesOutOfRange);
+            return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.ValuesOutOfRange);
         }
 
-        return new LeastSquaresResult(n, slope, intercept, slopeSe, interceptSe, s, rSquared, NotComputableReason.None);
+        return new LeastSquaresResult(n, slope, intercept, slopeSe, interceptSe, s, rSquared, StatisticNotComputableReason.None);
     }
 }

@@ -7,10 +7,10 @@ namespace ChannelMetrics.Statistics;
 /// </remarks>
 public readonly record struct LeastSquaresResult
 {
-    private readonly NotComputableReason _reason;
+    private readonly StatisticNotComputableReason _reason;
     private readonly bool _isComputable;
 
-    internal LeastSquaresResult(int n, double slope, double intercept, double slopeStandardError, double interceptStandardError, double residualStandardDeviation, double rSquared, NotComputableReason reason)
+    internal LeastSquaresResult(int n, double slope, double intercept, double slopeStandardError, double interceptStandardError, double residualStandardDeviation, double rSquared, StatisticNotComputableReason reason)
     {
         N = n;
         Slope = slope;
@@ -20,7 +20,7 @@ public readonly record struct LeastSquaresResult
         ResidualStandardDeviation = residualStandardDeviation;
         RSquared = rSquared;
         _reason = reason;
-        _isComputable = reason == NotComputableReason.None;
+        _isComputable = reason == StatisticNotComputableReason.None;
     }
 
     /// <summary>Gets the number of (x, y) pairs used.</summary>
@@ -47,14 +47,14 @@ public readonly record struct LeastSquaresResult
     /// <summary>Gets a value indicating whether the fit could be computed.</summary>
     public bool IsComputable => _isComputable;
 
-    /// <summary>Gets why the fit could not be computed, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason => _isComputable ? NotComputableReason.None
-        : _reason == NotComputableReason.None ? NotComputableReason.TooFewValues : _reason;
+    /// <summary>Gets why the fit could not be computed, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason => _isComputable ? StatisticNotComputableReason.None
+        : _reason == StatisticNotComputableReason.None ? StatisticNotComputableReason.TooFewValues : _reason;
 
     /// <summary>Returns the fitted line's value at <paramref name="x"/>: <see cref="Intercept"/> + <see cref="Slope"/> × x.</summary>
     /// <param name="x">The x value (the zero-based index for the index-series overload).</param>
     /// <returns>The value of the line; 0 when not computable.</returns>
     public double ValueAt(double x) => Intercept + (Slope * x);
 
-    internal static LeastSquaresResult NotComputable(int n, NotComputableReason reason) => new(n, 0, 0, 0, 0, 0, 0, reason);
+    internal static LeastSquaresResult NotComputable(int n, StatisticNotComputableReason reason) => new(n, 0, 0, 0, 0, 0, 0, reason);
 }

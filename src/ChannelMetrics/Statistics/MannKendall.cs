@@ -29,8 +29,8 @@ public static class MannKendall
     /// <param name="significance">The two-sided significance level for <see cref="MannKendallResult.Trend"/>, strictly between 0 and 1.</param>
     /// <returns>
     /// The test result. With fewer than <see cref="MinimumCount"/> (3) non-missing values it is not computable
-    /// (<see cref="NotComputableReason.TooFewValues"/>); when all values are equal Var(S) is 0 and it is not computable
-    /// (<see cref="NotComputableReason.NoVariation"/>). With fewer than 5 values it is computable but can never be
+    /// (<see cref="StatisticNotComputableReason.TooFewValues"/>); when all values are equal Var(S) is 0 and it is not computable
+    /// (<see cref="StatisticNotComputableReason.NoVariation"/>). With fewer than 5 values it is computable but can never be
     /// significant at 0.05 (see remarks on <see cref="MannKendall"/>).
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="significance"/> is not strictly between 0 and 1.</exception>
@@ -41,13 +41,13 @@ public static class MannKendall
         int n = SeriesMath.CountFinite(series);
         if (n < MinimumCount)
         {
-            return MannKendallResult.NotComputable(n, significance, NotComputableReason.TooFewValues);
+            return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.TooFewValues);
         }
 
         double variance = SeriesMath.KendallVariance(series, n);
         if (variance <= 0)
         {
-            return MannKendallResult.NotComputable(n, significance, NotComputableReason.NoVariation);
+            return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.NoVariation);
         }
 
         long s = SeriesMath.KendallScore(series);
@@ -64,8 +64,8 @@ public static class MannKendall
     /// <returns>
     /// The test result, with <see cref="MannKendallResult.Tau"/> = S / Σ n<sub>s</sub>(n<sub>s</sub> − 1)/2 over seasons
     /// and <see cref="MannKendallResult.N"/> the number of non-missing values. A series shorter than two full cycles
-    /// (2 × <paramref name="period"/>) is not computable (<see cref="NotComputableReason.TooFewSeasonCycles"/>); a series
-    /// with no variation within any season is not computable (<see cref="NotComputableReason.NoVariation"/>). Seasons with
+    /// (2 × <paramref name="period"/>) is not computable (<see cref="StatisticNotComputableReason.TooFewSeasonCycles"/>); a series
+    /// with no variation within any season is not computable (<see cref="StatisticNotComputableReason.NoVariation"/>). Seasons with
     /// fewer than two non-missing values contribute nothing (as in pymannkendall's <c>seasonal_test</c>). With exactly
     /// two cycles every season holds one pair, so 12 monthly seasons need at least 24 values and can then reach
     /// p ≈ 0.0015 at best.
@@ -78,7 +78,7 @@ public static class MannKendall
         int n = SeriesMath.CountFinite(series);
         if (series.Length < 2 * period)
         {
-            return MannKendallResult.NotComputable(n, significance, NotComputableReason.TooFewSeasonCycles);
+            return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.TooFewSeasonCycles);
         }
 
         int cycles = (series.Length + period - 1) / period;
@@ -108,7 +108,7 @@ public static class MannKendall
 
         if (variance <= 0)
         {
-            return MannKendallResult.NotComputable(n, significance, NotComputableReason.NoVariation);
+            return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.NoVariation);
         }
 
         return MannKendallResult.From(n, s, variance, pairs, significance);

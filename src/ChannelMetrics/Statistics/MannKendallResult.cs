@@ -9,10 +9,10 @@ namespace ChannelMetrics.Statistics;
 public readonly record struct MannKendallResult
 {
     private readonly double _pValue;
-    private readonly NotComputableReason _reason;
+    private readonly StatisticNotComputableReason _reason;
     private readonly bool _isComputable;
 
-    private MannKendallResult(int n, long s, double varianceS, double z, double pValue, double tau, TrendDirection trend, double significance, NotComputableReason reason)
+    private MannKendallResult(int n, long s, double varianceS, double z, double pValue, double tau, TrendDirection trend, double significance, StatisticNotComputableReason reason)
     {
         N = n;
         S = s;
@@ -23,7 +23,7 @@ public readonly record struct MannKendallResult
         Trend = trend;
         Significance = significance;
         _reason = reason;
-        _isComputable = reason == NotComputableReason.None;
+        _isComputable = reason == StatisticNotComputableReason.None;
     }
 
     /// <summary>Gets the number of non-missing values that entered the test.</summary>
@@ -53,11 +53,11 @@ public readonly record struct MannKendallResult
     /// <summary>Gets a value indicating whether the test could be computed from the data.</summary>
     public bool IsComputable => _isComputable;
 
-    /// <summary>Gets why the test could not be computed, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason => _isComputable ? NotComputableReason.None
-        : _reason == NotComputableReason.None ? NotComputableReason.TooFewValues : _reason;
+    /// <summary>Gets why the test could not be computed, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason => _isComputable ? StatisticNotComputableReason.None
+        : _reason == StatisticNotComputableReason.None ? StatisticNotComputableReason.TooFewValues : _reason;
 
-    internal static MannKendallResult NotComputable(int n, double significance, NotComputableReason reason) =>
+    internal static MannKendallResult NotComputable(int n, double significance, StatisticNotComputableReason reason) =>
         new(n, 0, 0, 0, 1, 0, TrendDirection.NoTrend, significance, reason);
 
     internal static MannKendallResult From(int n, long s, double varianceS, double pairs, double significance)
@@ -66,6 +66,6 @@ public readonly record struct MannKendallResult
         double z = s > 0 ? (s - 1) / sd : s < 0 ? (s + 1) / sd : 0.0;
         double p = SeriesMath.TwoSidedNormalPValue(z);
         var trend = p < significance ? (s > 0 ? TrendDirection.Increasing : TrendDirection.Decreasing) : TrendDirection.NoTrend;
-        return new MannKendallResult(n, s, varianceS, z, p, s / pairs, trend, significance, NotComputableReason.None);
+        return new MannKendallResult(n, s, varianceS, z, p, s / pairs, trend, significance, StatisticNotComputableReason.None);
     }
 }

@@ -11,7 +11,7 @@ public static class Pettitt
     /// <param name="significance">The significance level for <see cref="PettittResult.HasChangePoint"/>, strictly between 0 and 1.</param>
     /// <returns>
     /// The test result. With fewer than <see cref="MinimumCount"/> (3) non-missing values it is not computable
-    /// (<see cref="NotComputableReason.TooFewValues"/>); when all values are equal, <see cref="NotComputableReason.NoVariation"/>.
+    /// (<see cref="StatisticNotComputableReason.TooFewValues"/>); when all values are equal, <see cref="StatisticNotComputableReason.NoVariation"/>.
     /// </returns>
     /// <remarks>
     /// <para>
@@ -31,7 +31,7 @@ public static class Pettitt
         int n = SeriesMath.CountFinite(series);
         if (n < MinimumCount)
         {
-            return new PettittResult(n, 0, 0, 1, significance, NotComputableReason.TooFewValues);
+            return new PettittResult(n, 0, 0, 1, significance, StatisticNotComputableReason.TooFewValues);
         }
 
         // U_t = U_{t-1} + Σ_{j≠t} sgn(x_j − x_t): one pass per split point instead of a double sum.
@@ -69,7 +69,7 @@ public static class Pettitt
 
         if (!varies)
         {
-            return new PettittResult(n, 0, 0, 1, significance, NotComputableReason.NoVariation);
+            return new PettittResult(n, 0, 0, 1, significance, StatisticNotComputableReason.NoVariation);
         }
 
         int changeIndex = bestSplit + 1;
@@ -81,6 +81,6 @@ public static class Pettitt
         double k = best;
         double nn = n;
         double p = Math.Min(1.0, 2 * Math.Exp(-6 * k * k / ((nn * nn * nn) + (nn * nn))));
-        return new PettittResult(n, changeIndex, best, p, significance, NotComputableReason.None);
+        return new PettittResult(n, changeIndex, best, p, significance, StatisticNotComputableReason.None);
     }
 }

@@ -8,10 +8,10 @@ namespace ChannelMetrics.Statistics;
 public readonly record struct PettittResult
 {
     private readonly double _pValue;
-    private readonly NotComputableReason _reason;
+    private readonly StatisticNotComputableReason _reason;
     private readonly bool _isComputable;
 
-    internal PettittResult(int n, int changeIndex, long u, double pValue, double significance, NotComputableReason reason)
+    internal PettittResult(int n, int changeIndex, long u, double pValue, double significance, StatisticNotComputableReason reason)
     {
         N = n;
         ChangeIndex = changeIndex;
@@ -19,7 +19,7 @@ public readonly record struct PettittResult
         _pValue = pValue;
         Significance = significance;
         _reason = reason;
-        _isComputable = reason == NotComputableReason.None;
+        _isComputable = reason == StatisticNotComputableReason.None;
     }
 
     /// <summary>Gets the number of non-missing values used.</summary>
@@ -50,7 +50,7 @@ public readonly record struct PettittResult
     /// <summary>Gets a value indicating whether the test could be computed.</summary>
     public bool IsComputable => _isComputable;
 
-    /// <summary>Gets why the test could not be computed, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason => _isComputable ? NotComputableReason.None
-        : _reason == NotComputableReason.None ? NotComputableReason.TooFewValues : _reason;
+    /// <summary>Gets why the test could not be computed, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason => _isComputable ? StatisticNotComputableReason.None
+        : _reason == StatisticNotComputableReason.None ? StatisticNotComputableReason.TooFewValues : _reason;
 }

@@ -63,22 +63,22 @@ public static class Projection
 
         if (!double.IsFinite(level))
         {
-            return new ProjectionResult(ProjectionOutcome.NotEnoughData, 0, 0, 0, method, NotComputableReason.ValuesOutOfRange);
+            return new ProjectionResult(ProjectionOutcome.NotEnoughData, 0, 0, 0, method, StatisticNotComputableReason.ValuesOutOfRange);
         }
 
         bool reached = direction == TargetDirection.AtLeast ? level >= target : level <= target;
         if (reached)
         {
-            return new ProjectionResult(ProjectionOutcome.AlreadyReached, 0, slope, level, method, NotComputableReason.None);
+            return new ProjectionResult(ProjectionOutcome.AlreadyReached, 0, slope, level, method, StatisticNotComputableReason.None);
         }
 
         bool towards = direction == TargetDirection.AtLeast ? slope > 0 : slope < 0;
         double periods = (target - level) / slope;
         if (!towards || !double.IsFinite(periods) || periods <= 0)
         {
-            return new ProjectionResult(ProjectionOutcome.NotAtThisTrend, 0, slope, level, method, NotComputableReason.None);
+            return new ProjectionResult(ProjectionOutcome.NotAtThisTrend, 0, slope, level, method, StatisticNotComputableReason.None);
         }
 
-        return new ProjectionResult(ProjectionOutcome.InPeriods, periods, slope, level, method, NotComputableReason.None);
+        return new ProjectionResult(ProjectionOutcome.InPeriods, periods, slope, level, method, StatisticNotComputableReason.None);
     }
 }

@@ -40,7 +40,7 @@ public enum TrendLineMethod
 /// <remarks>Never NaN or infinite: every number is finite, and 0 where it does not apply.</remarks>
 public readonly record struct ProjectionResult
 {
-    internal ProjectionResult(ProjectionOutcome outcome, double periods, double slope, double currentLevel, TrendLineMethod method, NotComputableReason reason)
+    internal ProjectionResult(ProjectionOutcome outcome, double periods, double slope, double currentLevel, TrendLineMethod method, StatisticNotComputableReason reason)
     {
         Outcome = outcome;
         Periods = periods;
@@ -68,6 +68,6 @@ public readonly record struct ProjectionResult
     /// <summary>Gets the trend line method used.</summary>
     public TrendLineMethod Method { get; }
 
-    /// <summary>Gets why there was not enough data, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason { get; }
+    /// <summary>Gets why there was not enough data, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason { get; }
 }

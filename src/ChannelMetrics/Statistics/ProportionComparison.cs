@@ -8,10 +8,10 @@ namespace ChannelMetrics.Statistics;
 public readonly record struct ProportionComparison
 {
     private readonly double _pValue;
-    private readonly NotComputableReason _reason;
+    private readonly StatisticNotComputableReason _reason;
     private readonly bool _isComputable;
 
-    internal ProportionComparison(ProportionTest test, double rateA, double rateB, double z, double pValue, bool smallExpectedCounts, NotComputableReason reason)
+    internal ProportionComparison(ProportionTest test, double rateA, double rateB, double z, double pValue, bool smallExpectedCounts, StatisticNotComputableReason reason)
     {
         Test = test;
         RateA = rateA;
@@ -20,7 +20,7 @@ public readonly record struct ProportionComparison
         _pValue = pValue;
         SmallExpectedCounts = smallExpectedCounts;
         _reason = reason;
-        _isComputable = reason == NotComputableReason.None;
+        _isComputable = reason == StatisticNotComputableReason.None;
     }
 
     /// <summary>Gets the test that produced <see cref="PValue"/>.</summary>
@@ -50,9 +50,9 @@ public readonly record struct ProportionComparison
     /// <summary>Gets a value indicating whether the comparison could be computed.</summary>
     public bool IsComputable => _isComputable;
 
-    /// <summary>Gets why the comparison could not be computed, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason => _isComputable ? NotComputableReason.None
-        : _reason == NotComputableReason.None ? NotComputableReason.NoTrials : _reason;
+    /// <summary>Gets why the comparison could not be computed, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason => _isComputable ? StatisticNotComputableReason.None
+        : _reason == StatisticNotComputableReason.None ? StatisticNotComputableReason.NoTrials : _reason;
 
     /// <summary>Returns whether the difference is significant at <paramref name="significance"/> (two-sided).</summary>
     /// <param name="significance">The significance level, strictly between 0 and 1.</param>

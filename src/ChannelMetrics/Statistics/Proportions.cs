@@ -111,8 +111,8 @@ public static class Proportions
     /// <param name="trialsB">Group B's trials, 0 or more.</param>
     /// <returns>
     /// The comparison with Z = (p̂<sub>B</sub> − p̂<sub>A</sub>)/√(p̄(1 − p̄)(1/n<sub>A</sub> + 1/n<sub>B</sub>)), p̄ the pooled rate.
-    /// A group without trials gives <see cref="NotComputableReason.NoTrials"/>; no successes or no failures in either group
-    /// (p̄ = 0 or 1) gives <see cref="NotComputableReason.NoVariation"/>.
+    /// A group without trials gives <see cref="StatisticNotComputableReason.NoTrials"/>; no successes or no failures in either group
+    /// (p̄ = 0 or 1) gives <see cref="StatisticNotComputableReason.NoVariation"/>.
     /// </returns>
     /// <remarks>
     /// The normal approximation needs every expected cell count to be about 5 or more;
@@ -136,11 +136,11 @@ public static class Proportions
         double se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / trialsA) + (1.0 / trialsB)));
         if (!(se > 0))
         {
-            return new ProportionComparison(ProportionTest.TwoProportionZTest, rateA, rateB, 0, 1, small, NotComputableReason.NoVariation);
+            return new ProportionComparison(ProportionTest.TwoProportionZTest, rateA, rateB, 0, 1, small, StatisticNotComputableReason.NoVariation);
         }
 
         double z = (rateB - rateA) / se;
-        return new ProportionComparison(ProportionTest.TwoProportionZTest, rateA, rateB, z, SeriesMath.TwoSidedNormalPValue(z), small, NotComputableReason.None);
+        return new ProportionComparison(ProportionTest.TwoProportionZTest, rateA, rateB, z, SeriesMath.TwoSidedNormalPValue(z), small, StatisticNotComputableReason.None);
     }
 
     /// <summary>
@@ -153,7 +153,7 @@ public static class Proportions
     /// <param name="trialsB">Group B's trials, 0 or more.</param>
     /// <returns>
     /// The comparison (<see cref="ProportionComparison.Z"/> is 0). A group without trials gives
-    /// <see cref="NotComputableReason.NoTrials"/>. No successes or no failures at all gives p = 1, as scipy does.
+    /// <see cref="StatisticNotComputableReason.NoTrials"/>. No successes or no failures at all gives p = 1, as scipy does.
     /// </returns>
     /// <remarks>
     /// Tables whose probability is within a relative 1e-7 of the observed one count as equally likely (R's
@@ -174,7 +174,7 @@ public static class Proportions
 
         double rateA = (double)successesA / trialsA;
         double rateB = (double)successesB / trialsB;
-        return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, FisherTwoSided(successesA, trialsA, trialsB, successesA + successesB), small, NotComputableReason.None);
+        return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, FisherTwoSided(successesA, trialsA, trialsB, successesA + successesB), small, StatisticNotComputableReason.None);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public static class Proportions
     /// <param name="trialsA">Group A's trials, 0 or more.</param>
     /// <param name="successesB">Group B's successes, 0 to <paramref name="trialsB"/>.</param>
     /// <param name="trialsB">Group B's trials, 0 or more.</param>
-    /// <returns>The comparison; a group without trials gives <see cref="NotComputableReason.NoTrials"/>.</returns>
+    /// <returns>The comparison; a group without trials gives <see cref="StatisticNotComputableReason.NoTrials"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or successes exceed trials.</exception>
     public static ProportionComparison Compare(long successesA, long trialsA, long successesB, long trialsB)
     {
@@ -250,7 +250,7 @@ public static class Proportions
     }
 
     private static ProportionComparison NoTrials(ProportionTest test, long successesA, long trialsA, long successesB, long trialsB, bool small) =>
-        new(test, trialsA == 0 ? 0 : (double)successesA / trialsA, trialsB == 0 ? 0 : (double)successesB / trialsB, 0, 1, small, NotComputableReason.NoTrials);
+        new(test, trialsA == 0 ? 0 : (double)successesA / trialsA, trialsB == 0 ? 0 : (double)successesB / trialsB, 0, 1, small, StatisticNotComputableReason.NoTrials);
 
     private static bool HasSmallExpectedCounts(long successesA, long trialsA, long successesB, long trialsB)
     {

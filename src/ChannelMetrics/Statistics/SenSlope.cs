@@ -14,8 +14,8 @@ public static class SenSlope
     /// <param name="confidence">The confidence level of the slope interval, strictly between 0 and 1.</param>
     /// <returns>
     /// The slope, intercept and interval. With fewer than <see cref="MinimumCount"/> (2) non-missing values the result is not
-    /// computable (<see cref="NotComputableReason.TooFewValues"/>); if pairwise differences overflow
-    /// <see cref="double"/>, <see cref="NotComputableReason.ValuesOutOfRange"/>.
+    /// computable (<see cref="StatisticNotComputableReason.TooFewValues"/>); if pairwise differences overflow
+    /// <see cref="double"/>, <see cref="StatisticNotComputableReason.ValuesOutOfRange"/>.
     /// </returns>
     /// <remarks>
     /// <para>
@@ -34,7 +34,7 @@ public static class SenSlope
         int n = SeriesMath.CountFinite(series);
         if (n < MinimumCount)
         {
-            return SenSlopeResult.NotComputable(n, confidence, NotComputableReason.TooFewValues);
+            return SenSlopeResult.NotComputable(n, confidence, StatisticNotComputableReason.TooFewValues);
         }
 
         int pairs = checked(n * (n - 1) / 2);
@@ -74,7 +74,7 @@ public static class SenSlope
             // Overflowed differences (±∞) make the slope meaningless; finite inputs cannot produce NaN here.
             if (overflow)
             {
-                return SenSlopeResult.NotComputable(n, confidence, NotComputableReason.ValuesOutOfRange);
+                return SenSlopeResult.NotComputable(n, confidence, StatisticNotComputableReason.ValuesOutOfRange);
             }
 
             // Median by selection: slopes[middle] is the middle order statistic, smaller slopes end up before it.
@@ -125,7 +125,7 @@ public static class SenSlope
 
             if (!double.IsFinite(intercept))
             {
-                return SenSlopeResult.NotComputable(n, confidence, NotComputableReason.ValuesOutOfRange);
+                return SenSlopeResult.NotComputable(n, confidence, StatisticNotComputableReason.ValuesOutOfRange);
             }
 
             return SenSlopeResult.From(n, slope, intercept, interval, confidence, clamped);

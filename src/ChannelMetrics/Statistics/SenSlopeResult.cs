@@ -7,10 +7,10 @@ namespace ChannelMetrics.Statistics;
 /// </remarks>
 public readonly record struct SenSlopeResult
 {
-    private readonly NotComputableReason _reason;
+    private readonly StatisticNotComputableReason _reason;
     private readonly bool _isComputable;
 
-    private SenSlopeResult(int n, double slope, double intercept, Interval interval, double confidence, bool clamped, NotComputableReason reason)
+    private SenSlopeResult(int n, double slope, double intercept, Interval interval, double confidence, bool clamped, StatisticNotComputableReason reason)
     {
         N = n;
         Slope = slope;
@@ -19,7 +19,7 @@ public readonly record struct SenSlopeResult
         Confidence = confidence;
         IntervalClampedToExtremes = clamped;
         _reason = reason;
-        _isComputable = reason == NotComputableReason.None;
+        _isComputable = reason == StatisticNotComputableReason.None;
     }
 
     /// <summary>Gets the number of non-missing values used.</summary>
@@ -47,18 +47,18 @@ public readonly record struct SenSlopeResult
     /// <summary>Gets a value indicating whether the slope could be computed.</summary>
     public bool IsComputable => _isComputable;
 
-    /// <summary>Gets why the slope could not be computed, or <see cref="NotComputableReason.None"/>.</summary>
-    public NotComputableReason Reason => _isComputable ? NotComputableReason.None
-        : _reason == NotComputableReason.None ? NotComputableReason.TooFewValues : _reason;
+    /// <summary>Gets why the slope could not be computed, or <see cref="StatisticNotComputableReason.None"/>.</summary>
+    public StatisticNotComputableReason Reason => _isComputable ? StatisticNotComputableReason.None
+        : _reason == StatisticNotComputableReason.None ? StatisticNotComputableReason.TooFewValues : _reason;
 
     /// <summary>Returns the trend line's value at a (possibly fractional) index: <see cref="Intercept"/> + <see cref="Slope"/> × index.</summary>
     /// <param name="index">The zero-based index, in periods.</param>
     /// <returns>The value of the line; 0 when not computable.</returns>
     public double ValueAt(double index) => Intercept + (Slope * index);
 
-    internal static SenSlopeResult NotComputable(int n, double confidence, NotComputableReason reason) =>
+    internal static SenSlopeResult NotComputable(int n, double confidence, StatisticNotComputableReason reason) =>
         new(n, 0, 0, default, confidence, false, reason);
 
     internal static SenSlopeResult From(int n, double slope, double intercept, Interval interval, double confidence, bool clamped) =>
-        new(n, slope, intercept, interval, confidence, clamped, NotComputableReason.None);
+        new(n, slope, intercept, interval, confidence, clamped, StatisticNotComputableReason.None);
 }

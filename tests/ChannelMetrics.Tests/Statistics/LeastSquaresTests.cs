@@ -89,7 +89,7 @@ public sealed class LeastSquaresTests
     {
         var fit = LeastSquares.Fit([2, 2, 2], [1, 2, 3]);
 
-        Assert.That((fit.IsComputable, fit.Reason, fit.Slope, fit.RSquared), Is.EqualTo((false, NotComputableReason.NoVariation, 0.0, 0.0)));
+        Assert.That((fit.IsComputable, fit.Reason, fit.Slope, fit.RSquared), Is.EqualTo((false, StatisticNotComputableReason.NoVariation, 0.0, 0.0)));
     }
 
     [TestCase(new[] { 1.0, 2.0 })]
@@ -98,7 +98,7 @@ public sealed class LeastSquaresTests
     {
         var fit = LeastSquares.Fit(series);
 
-        Assert.That((fit.IsComputable, fit.Reason, fit.N), Is.EqualTo((false, NotComputableReason.TooFewValues, 2)));
+        Assert.That((fit.IsComputable, fit.Reason, fit.N), Is.EqualTo((false, StatisticNotComputableReason.TooFewValues, 2)));
     }
 
     [Test]
@@ -106,7 +106,7 @@ public sealed class LeastSquaresTests
     {
         var fit = LeastSquares.Fit([-1e308, 1e308, -1e308, 1e308]);
 
-        Assert.That((fit.IsComputable, fit.Reason), Is.EqualTo((false, NotComputableReason.ValuesOutOfRange)));
+        Assert.That((fit.IsComputable, fit.Reason), Is.EqualTo((false, StatisticNotComputableReason.ValuesOutOfRange)));
     }
 
     [Test]

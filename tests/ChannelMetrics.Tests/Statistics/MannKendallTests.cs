@@ -42,7 +42,7 @@ public sealed class MannKendallTests
         Assert.Multiple(() =>
         {
             Assert.That(result.IsComputable, Is.True);
-            Assert.That(result.Reason, Is.EqualTo(NotComputableReason.None));
+            Assert.That(result.Reason, Is.EqualTo(StatisticNotComputableReason.None));
             Assert.That(result.N, Is.EqualTo(n));
             Assert.That(result.S, Is.EqualTo(s));
             Assert.That(result.VarianceS, Rel(variance));
@@ -69,13 +69,13 @@ public sealed class MannKendallTests
     {
         var result = MannKendall.Test(series);
 
-        AssertNeutral(result, NotComputableReason.TooFewValues, n);
+        AssertNeutral(result, StatisticNotComputableReason.TooFewValues, n);
     }
 
     [Test]
     public void Test_ConstantSeries_NoVariation()
     {
-        AssertNeutral(MannKendall.Test([4, 4, 4, 4, 4, 4]), NotComputableReason.NoVariation, 6);
+        AssertNeutral(MannKendall.Test([4, 4, 4, 4, 4, 4]), StatisticNotComputableReason.NoVariation, 6);
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class MannKendallTests
     {
         var result = default(MannKendallResult);
 
-        Assert.That((result.IsComputable, result.Reason, result.PValue), Is.EqualTo((false, NotComputableReason.TooFewValues, 1.0)));
+        Assert.That((result.IsComputable, result.Reason, result.PValue), Is.EqualTo((false, StatisticNotComputableReason.TooFewValues, 1.0)));
     }
 
     [TestCase(0.0)]
@@ -143,7 +143,7 @@ public sealed class MannKendallTests
     [Test]
     public void SeasonalTest_ShorterThanTwoCycles_NotComputable()
     {
-        AssertNeutral(MannKendall.SeasonalTest(Seasonal.AsSpan(0, 23)), NotComputableReason.TooFewSeasonCycles, 23);
+        AssertNeutral(MannKendall.SeasonalTest(Seasonal.AsSpan(0, 23)), StatisticNotComputableReason.TooFewSeasonCycles, 23);
     }
 
     [Test]
@@ -151,7 +151,7 @@ public sealed class MannKendallTests
     {
         double[] pattern = [.. Seasonal.AsSpan(0, 12), .. Seasonal.AsSpan(0, 12), .. Seasonal.AsSpan(0, 12)];
 
-        AssertNeutral(MannKendall.SeasonalTest(pattern), NotComputableReason.NoVariation, 36);
+        AssertNeutral(MannKendall.SeasonalTest(pattern), StatisticNotComputableReason.NoVariation, 36);
     }
 
     [Test]
@@ -175,7 +175,7 @@ public sealed class MannKendallTests
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
 
-    private static void AssertNeutral(MannKendallResult result, NotComputableReason reason, int n)
+    private static void AssertNeutral(MannKendallResult result, StatisticNotComputableReason reason, int n)
     {
         Assert.Multiple(() =>
         {

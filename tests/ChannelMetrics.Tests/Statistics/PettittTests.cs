@@ -43,7 +43,7 @@ public sealed class PettittTests
     {
         var result = Pettitt.Test([2, 2, 2, 2]);
 
-        Assert.That((result.IsComputable, result.Reason, result.PValue, result.HasChangePoint), Is.EqualTo((false, NotComputableReason.NoVariation, 1.0, false)));
+        Assert.That((result.IsComputable, result.Reason, result.PValue, result.HasChangePoint), Is.EqualTo((false, StatisticNotComputableReason.NoVariation, 1.0, false)));
     }
 
     [Test]
@@ -51,6 +51,6 @@ public sealed class PettittTests
     {
         var result = Pettitt.Test([1, NaN, 5]);
 
-        Assert.That((result.IsComputable, result.Reason, result.N, result.PValue), Is.EqualTo((false, NotComputableReason.TooFewValues, 2, 1.0)));
+        Assert.That((result.IsComputable, result.Reason, result.N, result.PValue), Is.EqualTo((false, StatisticNotComputableReason.TooFewValues, 2, 1.0)));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ProjectionTests
     {
         var result = Projection.PeriodsToReach(series, target, direction);
 
-        Assert.That((result.Outcome, result.Periods, result.Reason), Is.EqualTo((ProjectionOutcome.NotAtThisTrend, 0.0, NotComputableReason.None)));
+        Assert.That((result.Outcome, result.Periods, result.Reason), Is.EqualTo((ProjectionOutcome.NotAtThisTrend, 0.0, StatisticNotComputableReason.None)));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class ProjectionTests
     {
         var result = Projection.PeriodsToReach(series, 10, method: method);
 
-        Assert.That((result.Outcome, result.Reason, result.Periods, result.Slope), Is.EqualTo((ProjectionOutcome.NotEnoughData, NotComputableReason.TooFewValues, 0.0, 0.0)));
+        Assert.That((result.Outcome, result.Reason, result.Periods, result.Slope), Is.EqualTo((ProjectionOutcome.NotEnoughData, StatisticNotComputableReason.TooFewValues, 0.0, 0.0)));
     }
 
     [Test]

@@ -32,7 +32,7 @@ public sealed class ProportionComparisonTests
     {
         var result = Proportions.TwoProportionZTest(sA, nA, sB, nB);
 
-        Assert.That((result.IsComputable, result.Reason, result.Z, result.PValue), Is.EqualTo((false, NotComputableReason.NoVariation, 0.0, 1.0)));
+        Assert.That((result.IsComputable, result.Reason, result.Z, result.PValue), Is.EqualTo((false, StatisticNotComputableReason.NoVariation, 0.0, 1.0)));
     }
 
     // /usr/bin/python3 -c "from scipy.stats import fisher_exact; print(fisher_exact([[sA, nA-sA], [sB, nB-sB]])[1])" (scipy 1.10.1)
@@ -87,7 +87,7 @@ public sealed class ProportionComparisonTests
     {
         var result = Proportions.Compare(0, 0, 5, 20);
 
-        Assert.That((result.IsComputable, result.Reason, result.PValue, result.RateB, result.IsSignificantAt(0.05)), Is.EqualTo((false, NotComputableReason.NoTrials, 1.0, 0.25, false)));
+        Assert.That((result.IsComputable, result.Reason, result.PValue, result.RateB, result.IsSignificantAt(0.05)), Is.EqualTo((false, StatisticNotComputableReason.NoTrials, 1.0, 0.25, false)));
     }
 
     // Exact probability against numerical integration (scipy 1.10.1):

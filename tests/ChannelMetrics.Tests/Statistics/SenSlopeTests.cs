@@ -66,7 +66,7 @@ public sealed class SenSlopeTests
     {
         var result = SenSlope.Estimate(series);
 
-        Assert.That((result.IsComputable, result.Reason, result.N, result.Slope, result.Intercept), Is.EqualTo((false, NotComputableReason.TooFewValues, n, 0.0, 0.0)));
+        Assert.That((result.IsComputable, result.Reason, result.N, result.Slope, result.Intercept), Is.EqualTo((false, StatisticNotComputableReason.TooFewValues, n, 0.0, 0.0)));
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class SenSlopeTests
     {
         var result = SenSlope.Estimate([-1.5e308, 1.5e308, 0]);
 
-        Assert.That((result.IsComputable, result.Reason), Is.EqualTo((false, NotComputableReason.ValuesOutOfRange)));
+        Assert.That((result.IsComputable, result.Reason), Is.EqualTo((false, StatisticNotComputableReason.ValuesOutOfRange)));
     }
 
     [TestCase(0.0)]

@@ -5,7 +5,7 @@ namespace ChannelMetrics.Statistics;
 /// Statistics in this namespace never throw on bad data and never return NaN: when the data cannot support
 /// an answer the result says so with one of these reasons and carries neutral values (p-value 1, no trend).
 /// </remarks>
-public enum NotComputableReason
+public enum StatisticNotComputableReason
 {
     /// <summary>The statistic was computed.</summary>
     None = 0,
