@@ -46,6 +46,10 @@ Check(ExperimentLog.FromJson(experiments.ToJson()).Equals(experiments), "Experim
 
 var evaluation = goals.Goals[1].Evaluate(MetricSeries.Create(Period.Month(2026, 1), [0.1, null, 0.3])).Summarize();
 Check(evaluation.MetCount == 1 && evaluation.MissedCount == 1 && evaluation.KnownCount == 2, "goal evaluation");
+var dataset = ChannelDataset.Create(
+    ChannelMetrics.Funnel.FunnelTable.FromRows([new ChannelMetrics.Funnel.FunnelRecord(Period.Month(2026, 2), "LinkedIn", 200, 12, 2)]),
+    [new ChannelSnapshot { Period = Period.Month(2026, 1), Network = "LinkedIn", Followers = 4000 }]);
+Check(dataset.Series(GoalMetric.Visits, "LinkedIn").Values is [null, 200.0] && dataset.Series(GoalMetric.Followers, "LinkedIn").Values is [4000.0, null], "channel dataset gaps");
 var organic = new ChannelSnapshot { Period = Period.Month(2026, 1), Network = "X (Twitter)", Spend = 0m, Revenue = 2400m };
 Check(!organic.Roi().IsKnown && organic.Roi().Reason == NotComputableReason.ZeroDenominator, "zero-cost ROI is not computable");
 
