@@ -177,7 +177,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
 
     /// <summary>Writes the log as indented JSON, with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>.</summary>
     /// <returns>The JSON text; <see cref="FromJson(string)"/> reads it back to an equal log.</returns>
-    public string ToJson() => JsonSerializer.Serialize(ToDocument(), ExperimentsJsonContext.Default.ExperimentLogDocument);
+    public string ToJson() => JsonSerializer.Serialize(ToDocument(), JsonReading.ExperimentsWriter.ExperimentLogDocument);
 
     /// <summary>Writes the log as indented UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream to write to.</param>
@@ -185,7 +185,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, ToDocument(), ExperimentsJsonContext.Default.ExperimentLogDocument);
+        JsonSerializer.Serialize(utf8Json, ToDocument(), JsonReading.ExperimentsWriter.ExperimentLogDocument);
     }
 
     /// <inheritdoc/>

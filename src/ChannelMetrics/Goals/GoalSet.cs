@@ -134,7 +134,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
 
     /// <summary>Writes the goal set as indented JSON, with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>.</summary>
     /// <returns>The JSON text; <see cref="FromJson(string)"/> reads it back to an equal set.</returns>
-    public string ToJson() => JsonSerializer.Serialize(ToDocument(), GoalsJsonContext.Default.GoalSetDocument);
+    public string ToJson() => JsonSerializer.Serialize(ToDocument(), JsonReading.GoalsWriter.GoalSetDocument);
 
     /// <summary>Writes the goal set as indented UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream to write to.</param>
@@ -142,7 +142,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, ToDocument(), GoalsJsonContext.Default.GoalSetDocument);
+        JsonSerializer.Serialize(utf8Json, ToDocument(), JsonReading.GoalsWriter.GoalSetDocument);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -52,9 +53,15 @@ internal sealed partial class GoalsJsonContext : JsonSerializerContext
 {
 }
 
-// Shared by the goal set and the experiment log readers.
+// Shared by the goal set and the experiment log readers and writers.
 internal static class JsonReading
 {
+    // Goal and experiment files are edited by people and never embedded in HTML, so non-ASCII text (Arabic
+    // descriptions, accented campaign names) and quotes are written as is rather than as \uXXXX escapes.
+    internal static readonly GoalsJsonContext GoalsWriter = new(WriterOptions());
+
+    internal static readonly Experiments.ExperimentsJsonContext ExperimentsWriter = new(WriterOptions());
+
     internal static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -74,6 +81,14 @@ internal static class JsonReading
 
     private static ReadOnlyMemory<byte> SkipBom(ReadOnlyMemory<byte> bytes) =>
         bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+
+    private static JsonSerializerOptions WriterOptions() => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     internal static string PathOf(JsonException exception) => string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path;
 

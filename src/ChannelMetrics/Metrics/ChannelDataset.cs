@@ -10,9 +10,12 @@ namespace ChannelMetrics.Metrics;
 /// <remarks>
 /// <para>The dataset's <see cref="Periods"/> run from the earliest to the latest period of either side, none skipped.
 /// A period missing from one side is a gap (<see langword="null"/>) in that side's series, never a zero: funnel
-/// metrics are unknown outside the funnel table's range, snapshot metrics are unknown in a period without a snapshot
-/// for the network. Inside its range the funnel table counts a period without a row as zero visits, as
-/// <see cref="FunnelTable"/> documents.</para>
+/// metrics are unknown outside the funnel table's range and before the network's (or campaign's) first row in the
+/// table (it was not tracked yet: a network that started two months ago has two periods of data, not two years of
+/// zeros), and all unknown for a network the table never saw; snapshot metrics are unknown in a period without a
+/// snapshot for the network. After its first row, a period without a row counts as zero visits, as
+/// <see cref="FunnelTable"/> documents (a network that stopped bringing visits really brought none).</para>
+/// <para>An empty dataset (no funnel row, snapshot or section count) gives empty series.</para>
 /// <para>Snapshots describe a network as a whole, so snapshot and cost metrics asked for a campaign are all gaps.</para>
 /// <para>Bad input rows (duplicates, another granularity) are skipped and reported in <see cref="Diagnostics"/>,
 /// never thrown. Network names compare ignoring case; campaigns are matched ignoring case against the table's names.
@@ -184,6 +187,34 @@ public sealed class ChannelDataset
             : Funnel.Campaigns(network).Select(c => c.Campaign!).ToArray();
     }
 
+    /// <summary>
+    /// Returns the first period with data for <paramref name="network"/>: its first funnel row or snapshot (or, with a
+    /// <paramref name="campaign"/>, the campaign's first funnel row); <see langword="null"/> when there is none.
+    /// </summary>
+    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="campaign">A campaign (ignoring case), or <see langword="null"/> for the whole network.</param>
+    /// <returns>The first period with data, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    public Period? FirstPeriod(string network, string? campaign = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (campaign is not null)
+        {
+            return ResolveCampaign(network, campaign) is string resolved ? FirstFunnelPeriod(network, resolved) : null;
+        }
+
+        Period? first = FirstFunnelPeriod(network, null);
+        foreach (var key in _snapshots.Keys)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Equals(key.Network, network) && (first is null || key.Period < first))
+            {
+                first = key.Period;
+            }
+        }
+
+        return first;
+    }
+
     /// <summary>Returns the series a goal is evaluated on for <paramref name="network"/>: its metric, campaign filter and section.</summary>
     /// <param name="goal">The goal.</param>
     /// <param name="network">The network (ignoring case).</param>
@@ -347,8 +378,27 @@ public sealed class ChannelDataset
             }
         }
 
+        if (FirstFunnelPeriod(network, campaign) is not Period first)
+        {
+            return Gaps();
+        }
+
         var points = Funnel.Series(metric, network, campaign).Points;
-        return FromFunnel(i => points[i].Value);
+        return FromFunnel(i => points[i].Period >= first ? points[i].Value : null);
+    }
+
+    private Period? FirstFunnelPeriod(string network, string? campaign)
+    {
+        // Rows are sorted by period first, so the first match is the earliest.
+        foreach (var row in Funnel.Rows)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network) && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal)))
+            {
+                return row.Period;
+            }
+        }
+
+        return null;
     }
 
     private MetricSeries ShareOfVisits(string network, string? campaign)

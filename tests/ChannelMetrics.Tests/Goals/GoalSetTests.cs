@@ -68,6 +68,22 @@ public sealed class GoalSetTests
     }
 
     [Test]
+    public void ToJson_WritesNonAsciiTextAsIs()
+    {
+        var set = GoalSet.Create([Goal.Create("ar", GoalMetric.Leads, GoalTarget.Absolute(5), description: "عملاء محتملون من \"لينكدإن\"")], "Café Noir's goals");
+
+        var json = set.ToJson();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json, Does.Contain("عملاء محتملون"));
+            Assert.That(json, Does.Contain("Café Noir's goals"));
+            Assert.That(json, Does.Contain("\\\"لينكدإن\\\""));
+            Assert.That(GoalSet.FromJson(json), Is.EqualTo(set));
+        });
+    }
+
+    [Test]
     public void FromJson_Defaults_AllNetworksAtLeastWeightOne()
     {
         var goal = GoalSet.FromJson(Valid).Goals[0];

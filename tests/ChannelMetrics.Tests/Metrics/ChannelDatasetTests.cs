@@ -75,6 +75,43 @@ public sealed class ChannelDatasetTests
     }
 
     [Test]
+    public void FunnelMetrics_GapsBeforeTheNetworksFirstRow_ZerosAfterIt()
+    {
+        var dataset = ChannelDataset.Create(
+            FunnelTable.FromRows(
+            [
+                new FunnelRecord(s_jan, "Facebook", 100, 2, 0),
+                new FunnelRecord(s_mar, "Threads", 40, 1, 0),
+                new FunnelRecord(s_apr, "Facebook", 90, 1, 0),
+            ]),
+            [new ChannelSnapshot { Period = s_feb, Network = "Threads", Followers = 200 }, new ChannelSnapshot { Period = s_jan, Network = "Pinterest", Followers = 10 }]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Series(GoalMetric.Visits, "Threads").Values, Is.EqualTo(new double?[] { null, null, 40, 0 }), "not tracked before March; no visits in April");
+            Assert.That(dataset.Series(GoalMetric.Visits, "Facebook").Values, Is.EqualTo(new double?[] { 100, 0, 0, 90 }));
+            Assert.That(dataset.Series(GoalMetric.VisitToLeadRate, "Threads").Values, Is.EqualTo(new double?[] { null, null, 1.0 / 40, null }));
+            Assert.That(dataset.Series(GoalMetric.Visits, "Pinterest").KnownCount, Is.Zero, "a network the funnel never saw is unknown, not zero");
+            Assert.That(dataset.FirstPeriod("threads"), Is.EqualTo(s_feb), "its first snapshot");
+            Assert.That(dataset.FirstPeriod("Pinterest"), Is.EqualTo(s_jan));
+            Assert.That(dataset.FirstPeriod("Reddit"), Is.Null);
+        });
+    }
+
+    [Test]
+    public void FirstPeriod_OfCampaign_IsItsFirstFunnelRow()
+    {
+        var dataset = Dataset();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.FirstPeriod("LinkedIn"), Is.EqualTo(s_jan));
+            Assert.That(dataset.FirstPeriod("LinkedIn", "Company-Page"), Is.EqualTo(s_feb));
+            Assert.That(dataset.FirstPeriod("LinkedIn", "nope"), Is.Null);
+        });
+    }
+
+    [Test]
     public void ShareOfVisits_IsNetworkOverAllVisits()
     {
         var share = Dataset().Series(GoalMetric.ShareOfVisits, "LinkedIn").Values;
