@@ -4,7 +4,11 @@ using ScottPlot;
 namespace AgencyReport.Output;
 
 /// <summary>A straight trend line over month positions 0..n-1: value = <see cref="Intercept"/> + <see cref="Slope"/> × position.</summary>
-internal sealed record TrendLine(string Label, double Intercept, double Slope);
+internal sealed record TrendLine(string Label, double Intercept, double Slope)
+{
+    /// <summary>The first month position the line is drawn from (a network that started late has no line before).</summary>
+    public int From { get; init; }
+}
 
 /// <summary>Everything one network's chart shows, already computed: counts per month, rates in percent with their interval, trend lines.</summary>
 internal sealed record NetworkChartData(
@@ -120,7 +124,7 @@ internal static class NetworkChart
         for (int t = 0; t < data.RateTrends.Count; t++)
         {
             TrendLine trend = data.RateTrends[t];
-            var line = plot.Add.Line(0, trend.Intercept, n - 1, trend.Intercept + (trend.Slope * (n - 1)));
+            var line = plot.Add.Line(trend.From, trend.Intercept + (trend.Slope * trend.From), n - 1, trend.Intercept + (trend.Slope * (n - 1)));
             line.LineWidth = 2.5f;
             line.Color = s_trends[t % s_trends.Length];
             line.LinePattern = t == 0 ? LinePattern.Solid : LinePattern.Dashed;
