@@ -10,7 +10,7 @@ internal static class Format
     public static string Count(long value) => value.ToString("N0", s_invariant);
 
     public static string Percent(double? value, int decimals = 1) =>
-        value is double v ? (v * 100).ToString("F" + decimals.ToString(s_invariant), s_invariant) + " %" : "n/a";
+        value is double v ? (v * 100).ToString("F" + decimals.ToString(s_invariant), s_invariant) + "%" : "n/a";
 
     public static string Rate(RateView rate) =>
         rate.Value is null
@@ -37,6 +37,9 @@ internal static class Format
                 ? trend.Direction + (trend.Note is null ? "" : $" ({trend.Note})")
                 : $"{trend.Direction} (τ {Number(trend.Tau, "0.00")}, p {PValue(trend.PValue)}, Sen {SignedNumber(trend.SenSlopePerMonth)}/month)";
 
+    /// <summary>A slope with its sign; small ones keep two decimals so they do not print as "-0".</summary>
     public static string SignedNumber(double? value) =>
-        value is double v ? (v >= 0 ? "+" : "") + v.ToString("0.#", s_invariant) : "n/a";
+        value is double v
+            ? (v >= 0 ? "+" : "") + v.ToString(Math.Abs(v) >= 10 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", s_invariant)
+            : "n/a";
 }
