@@ -1,7 +1,9 @@
 using ChannelMetrics;
 using ChannelMetrics.Experiments;
+using ChannelMetrics.Funnel;
 using ChannelMetrics.Goals;
 using ChannelMetrics.Metrics;
+using ChannelMetrics.Reporting;
 using ChannelMetrics.Statistics;
 
 // Runs the library's main path under NativeAOT and exits non-zero when any answer is wrong.
@@ -59,6 +61,22 @@ Check(trend.IsComputable && trend.S == 47 && trend.Trend == TrendDirection.Incre
 Check(!MannKendall.Test([4, 4, 4]).IsComputable && MannKendall.Test([4, 4, 4]).PValue == 1, "Mann-Kendall constant series");
 var sen = SenSlope.Estimate(monthly);
 Check(sen.IsComputable && sen.Slope == 1.5 && sen.SlopeInterval.Contains(sen.Slope), "Sen slope");
+
+// Reporting: localized text from satellite resources, source-generated JSON and CSV under NativeAOT and trimming.
+// The smoke program runs with InvariantGlobalization, where no Arabic CultureInfo exists: Language = "ar" must still
+// give the Arabic text from the embedded resources, marked right to left.
+var reportTable = FunnelTable.FromRows(
+[
+    new(Period.Month(2026, 1), "X (Twitter)", 200, 10, 2, Campaign: "spring, \"big\" sale"),
+    new(Period.Month(2026, 2), "X (Twitter)", 100, 5, 1, Campaign: "a|b"),
+]);
+var arabicMarkdown = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(reportTable);
+Check(arabicMarkdown.StartsWith("<div dir=\"rtl\">", StringComparison.Ordinal) && arabicMarkdown.Contains("تقرير مسار التحويل", StringComparison.Ordinal), "Arabic Markdown report text from satellite resources");
+Check(arabicMarkdown.Contains("\u2068X (Twitter)\u2069", StringComparison.Ordinal) && arabicMarkdown.Contains("a\\|b", StringComparison.Ordinal), "Arabic Markdown isolates and escaping");
+Check(new MarkdownReportWriter().WriteToString(reportTable).Contains("# Funnel report", StringComparison.Ordinal), "English Markdown report");
+var reportJson = new JsonReportWriter().WriteToString(reportTable);
+Check(reportJson.Contains("\"kind\": \"funnelTable\"", StringComparison.Ordinal) && reportJson.Contains("\"visitToLead\": {", StringComparison.Ordinal), "funnel table JSON");
+Check(new CsvReportWriter().WriteToString(reportTable).Contains("2026-01,X (Twitter),\"spring, \"\"big\"\" sale\",200,10,2,0.05,", StringComparison.Ordinal), "funnel table CSV");
 
 foreach (var failure in failures)
 {

@@ -1,0 +1,89 @@
+using ChannelMetrics.Funnel;
+
+namespace ChannelMetrics.Reporting;
+
+/// <summary>Writes reports as CSV for spreadsheets and data tools.</summary>
+/// <remarks>
+/// <para>RFC 4180: a header record, comma separators, CRLF after every record (the last included), a field quoted
+/// when it holds a comma, a double quote, a CR or an LF, with inner quotes doubled. UTF-8 without a byte order mark
+/// when written to a stream.</para>
+/// <para>Numbers are invariant whatever the culture (<c>0.025</c>, never <c>0,025</c>): counts as integers, rates and
+/// interval bounds as fractions in their shortest round-trip form. A value that cannot be computed (a rate without
+/// visits) is an empty field. Text cells that a spreadsheet would evaluate are prefixed with an apostrophe unless
+/// <see cref="ReportOptions.ProtectCsvFormulas"/> is off.</para>
+/// <para>Funnel table columns, one record per row of the table (period × network × each dimension the table has):
+/// <c>period,network[,channel_group][,medium][,campaign][,content],visits,leads,customers,visit_to_lead,visit_to_lead_lower,
+/// visit_to_lead_upper,lead_to_customer,lead_to_customer_lower,lead_to_customer_upper,visit_to_customer,
+/// visit_to_customer_lower,visit_to_customer_upper</c>.</para>
+/// </remarks>
+public sealed class CsvReportWriter : ReportWriter
+{
+    /// <summary>Creates a CSV writer.</summary>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ReportOptions.Default"/>.</param>
+    public CsvReportWriter(ReportOptions? options = null)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    public override ReportFormat Format => ReportFormat.Csv;
+
+    private protected override void WriteFunnel(FunnelTable table, TextWriter writer)
+    {
+        var csv = new CsvRowWriter(writer, Options.ProtectCsvFormulas);
+        var dimensions = table.Dimensions;
+        csv.Text("period");
+        csv.Text("network");
+        WriteIf(csv, dimensions, FunnelDimensions.ChannelGroup, "channel_group");
+        WriteIf(csv, dimensions, FunnelDimensions.Medium, "medium");
+        WriteIf(csv, dimensions, FunnelDimensions.Campaign, "campaign");
+        WriteIf(csv, dimensions, FunnelDimensions.Content, "content");
+        csv.Text("visits");
+        csv.Text("leads");
+        csv.Text("customers");
+        RateHeader(csv, "visit_to_lead");
+        RateHeader(csv, "lead_to_customer");
+        RateHeader(csv, "visit_to_customer");
+        csv.EndRecord();
+
+        foreach (var row in table.Rows)
+        {
+            csv.Text(row.Period.ToString());
+            csv.Text(row.Network);
+            WriteIf(csv, dimensions, FunnelDimensions.ChannelGroup, row.ChannelGroup);
+            WriteIf(csv, dimensions, FunnelDimensions.Medium, row.Medium);
+            WriteIf(csv, dimensions, FunnelDimensions.Campaign, row.Campaign);
+            WriteIf(csv, dimensions, FunnelDimensions.Content, row.Content);
+            csv.Number(row.Visits);
+            csv.Number(row.Leads);
+            csv.Number(row.Customers);
+            RateFields(csv, row.VisitToLead);
+            RateFields(csv, row.LeadToCustomer);
+            RateFields(csv, row.VisitToCustomer);
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteIf(CsvRowWriter csv, FunnelDimensions dimensions, FunnelDimensions which, string? value)
+    {
+        if ((dimensions & which) != 0)
+        {
+            csv.Text(value);
+        }
+    }
+
+    private static void RateHeader(CsvRowWriter csv, string name)
+    {
+        csv.Text(name);
+        csv.Text(name + "_lower");
+        csv.Text(name + "_upper");
+    }
+
+    private static void RateFields(CsvRowWriter csv, Rate rate)
+    {
+        var interval = rate.Interval;
+        csv.Number(rate.Value);
+        csv.Number(interval?.Lower);
+        csv.Number(interval?.Upper);
+    }
+}

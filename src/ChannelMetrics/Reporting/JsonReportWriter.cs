@@ -1,0 +1,56 @@
+using System.Text.Json;
+using ChannelMetrics.Funnel;
+
+namespace ChannelMetrics.Reporting;
+
+/// <summary>
+/// Writes reports as JSON with a stable, versioned schema (System.Text.Json, source-generated: NativeAOT- and
+/// trimming-safe).
+/// </summary>
+/// <remarks>
+/// <para>Conventions: camelCase names; numbers invariant, doubles in their shortest round-trip form; enum values
+/// as camelCase strings; optional fields left out when they have no value; indented with <c>\n</c> line ends and a
+/// final newline; letters of every script written as themselves, HTML-sensitive characters escaped. The options'
+/// culture does not change the JSON.</para>
+/// <para>Funnel table schema (<c>kind</c> <c>"funnelTable"</c>, <c>schemaVersion</c> 1):</para>
+/// <code>
+/// {
+///   "kind": "funnelTable", "schemaVersion": 1,
+///   "granularity": "day" | "week" | "month" | "quarter",
+///   "confidence": 0.95,                              // level of every rate's interval
+///   "dimensions": ["network", "channelGroup"?, "medium"?, "campaign"?, "content"?],
+///   "periods": ["2026-01", ...],                     // first to last, none skipped (Period text form)
+///   "networks": ["Facebook", ...],                   // sorted case-insensitively
+///   "foldedCampaignCount": 0,
+///   "rows": [ {
+///     "period": "2026-01", "network": "Facebook",
+///     "channelGroup"?, "medium"?, "campaign"?, "content"?: string,   // only the table's dimensions
+///     "visits": 1200, "leads": 30, "customers": 4,
+///     "visitToLead" | "leadToCustomer" | "visitToCustomer": {
+///       "successes": 30, "trials": 1200,
+///       "value"?: 0.025, "lower"?: 0.0176, "upper"?: 0.0354,          // present when the rate is defined
+///       "undefinedReason"?: "noTrials" | "successesExceedTrials"      // present when it is not
+///     } } ],
+///   "diagnostics": [ { "code": "duplicateRow", "rowIndex": 3, "message": "..." } ]
+/// }
+/// </code>
+/// <para>A reader should ignore fields it does not know; a breaking change increments <c>schemaVersion</c>.</para>
+/// </remarks>
+public sealed class JsonReportWriter : ReportWriter
+{
+    /// <summary>Creates a JSON writer.</summary>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ReportOptions.Default"/>.</param>
+    public JsonReportWriter(ReportOptions? options = null)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    public override ReportFormat Format => ReportFormat.Json;
+
+    private protected override void WriteFunnel(FunnelTable table, TextWriter writer)
+    {
+        writer.Write(JsonSerializer.Serialize(JsonNames.Funnel(table), ReportJson.Info<FunnelTableDocument>()));
+        writer.Write('\n');
+    }
+}

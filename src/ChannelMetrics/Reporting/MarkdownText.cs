@@ -1,0 +1,74 @@
+using System.Buffers;
+using System.Text;
+
+namespace ChannelMetrics.Reporting;
+
+/// <summary>Markdown helpers for text that comes from data (network and campaign names).</summary>
+internal static class MarkdownText
+{
+    private static readonly SearchValues<char> s_special = SearchValues.Create("\\`*_[]<>|#~&\r\n\t");
+
+    /// <summary>
+    /// Escapes a value for a table cell or a heading: a pipe would end the cell; <c>*</c>, <c>_</c>, <c>`</c>,
+    /// <c>[</c>, <c>]</c>, <c>&lt;</c>, <c>&gt;</c>, <c>#</c>, <c>~</c>, <c>&amp;</c> and <c>\</c> would turn a campaign name
+    /// into emphasis, a link, HTML or an entity (campaign names come from <c>utm_campaign</c>, which anyone can
+    /// write). Line breaks and tabs become spaces, since a cell is one line.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny(s_special) < 0)
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length + 8);
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '\r' or '\n' or '\t':
+                    text.Append(' ');
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&':
+                    text.Append('\\').Append(c);
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes a table row from cells that are already escaped.</summary>
+    public static void Row(TextWriter writer, params ReadOnlySpan<string> cells)
+    {
+        writer.Write('|');
+        foreach (var cell in cells)
+        {
+            writer.Write(' ');
+            writer.Write(cell);
+            writer.Write(" |");
+        }
+
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes a table's delimiter row: the first <paramref name="textColumns"/> columns left-aligned, the rest right-aligned numbers.</summary>
+    public static void Delimiter(TextWriter writer, int textColumns, int numberColumns)
+    {
+        writer.Write('|');
+        for (int i = 0; i < textColumns; i++)
+        {
+            writer.Write(" --- |");
+        }
+
+        for (int i = 0; i < numberColumns; i++)
+        {
+            writer.Write(" ---: |");
+        }
+
+        writer.Write('\n');
+    }
+}

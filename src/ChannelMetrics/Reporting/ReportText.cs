@@ -1,0 +1,320 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ChannelMetrics.Reporting;
+
+/// <summary>A placeholder value for <see cref="ReportText.Format(string, ReadOnlySpan{TextArg})"/>.</summary>
+internal readonly record struct TextArg(string Name, string Value);
+
+/// <summary>
+/// The report text of one language: templates from the embedded <c>Reporting/Resources/ReportText.&lt;language&gt;.json</c>
+/// files with named placeholders (<c>{network}</c>), culture-aware numbers and dates, and bidi isolation for
+/// right-to-left languages.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why embedded JSON rather than .resx and satellite assemblies: a <see cref="System.Resources.ResourceManager"/> finds
+/// a satellite only through a <see cref="CultureInfo"/>, and an application running with <c>InvariantGlobalization</c>
+/// (common for NativeAOT and containers) cannot create <c>ar</c> at all, so it could never get Arabic text. Here the
+/// language is a plain tag (<see cref="ReportOptions.Language"/>, else the culture's name), looked up as
+/// <c>ar-EG</c> → <c>ar</c> → <c>en</c>; a key missing from a translation falls back the same way. Reading a manifest
+/// resource with <see cref="Utf8JsonReader"/> needs no reflection, so it is trimming- and NativeAOT-safe. Adding a
+/// language is still adding one file: <c>ReportText.fr.json</c>.
+/// </para>
+/// <para>
+/// Placeholders are named rather than numbered so a translator can reorder them and see what each one is. The
+/// direction comes from the <c>TextDirection</c> text, not from the culture's data, so Arabic is still marked
+/// right to left under invariant globalization.
+/// </para>
+/// </remarks>
+internal sealed class ReportText
+{
+    /// <summary>FIRST STRONG ISOLATE: starts a run whose direction the bidi algorithm decides from its own first letter.</summary>
+    internal const char FirstStrongIsolate = '\u2068';
+
+    /// <summary>POP DIRECTIONAL ISOLATE: ends the run started by <see cref="FirstStrongIsolate"/>.</summary>
+    internal const char PopDirectionalIsolate = '\u2069';
+
+    internal const string NeutralLanguage = "en";
+
+    private const string ResourcePrefix = "ChannelMetrics.Reporting.ReportText.";
+
+    // The invariant culture stands for English, but writes a percentage as "5.0 %"; English writes "5.0%".
+    private static readonly NumberFormatInfo s_englishNumbers = CreateEnglishNumbers();
+
+    private static readonly ConcurrentDictionary<string, Dictionary<string, string>?> s_catalogs = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, string>[] _chain;
+    private readonly DateTimeFormatInfo _dates;
+    private readonly NumberFormatInfo _numbers;
+
+    internal ReportText(CultureInfo culture, string? language = null)
+    {
+        Culture = culture;
+        _chain = Chain(language ?? culture.Name, out string resolved);
+        Language = resolved;
+        _numbers = culture.Name.Length == 0 ? s_englishNumbers : culture.NumberFormat;
+        IsRightToLeft = string.Equals(Get("TextDirection"), "rtl", StringComparison.OrdinalIgnoreCase);
+        _dates = GregorianDates(culture);
+    }
+
+    /// <summary>Gets the languages with a text file, neutral first (for example <c>en</c>, <c>ar</c>).</summary>
+    internal static IReadOnlyList<string> AvailableLanguages { get; } = FindLanguages();
+
+    /// <summary>Gets the most specific language with a text file that the request resolved to.</summary>
+    internal string Language { get; }
+
+    /// <summary>Gets the culture whose text and formats this is.</summary>
+    internal CultureInfo Culture { get; }
+
+    /// <summary>Gets whether the language is written right to left.</summary>
+    internal bool IsRightToLeft { get; }
+
+    /// <summary>Returns the text of a key (in this culture, else its parent's, else English).</summary>
+    internal string Get(string key)
+    {
+        foreach (var catalog in _chain)
+        {
+            if (catalog.TryGetValue(key, out var text))
+            {
+                return text;
+            }
+        }
+
+        throw new InvalidOperationException($"The report text '{key}' is missing from ReportText.en.json.");
+    }
+
+    /// <summary>Returns the texts of one language file, or <see langword="null"/> when there is none.</summary>
+    internal static Dictionary<string, string>? Catalog(string language) => s_catalogs.GetOrAdd(language, static name => Load(name));
+
+    /// <summary>Fills a template's named placeholders; in a right-to-left language each value is isolated.</summary>
+    internal string Format(string key, params ReadOnlySpan<TextArg> args) => Fill(key, Get(key), IsRightToLeft, args);
+
+    /// <summary>Fills a template's named placeholders without isolating the values.</summary>
+    internal string FormatPlain(string key, params ReadOnlySpan<TextArg> args) => Fill(key, Get(key), false, args);
+
+    /// <summary>Wraps a value in FSI … PDI when the text is right to left, so a Latin name or a number keeps its own order.</summary>
+    internal string Isolate(string value) => IsRightToLeft ? string.Concat(FirstStrongIsolate.ToString(), value, PopDirectionalIsolate.ToString()) : value;
+
+    internal string Count(long value) => value.ToString("N0", _numbers);
+
+    internal string Percent(double value) => value.ToString("P1", _numbers);
+
+    /// <summary>A level such as a confidence as a percentage without needless decimals: 95%, 97.5%.</summary>
+    internal string Level(double value) => value.ToString("#0.##%", _numbers);
+
+    internal string Decimal(double value, int digits) => value.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), _numbers);
+
+    internal string Date(DateOnly date) => date.ToString(Culture.Name.Length == 0 ? "d MMMM yyyy" : _dates.LongDatePattern, _dates);
+
+    /// <summary>A period as people name it: <c>March 2026</c>, <c>Q1 2026</c>, <c>Week 5, 2026</c>, <c>5 March 2026</c>.</summary>
+    internal string PeriodLabel(Period period)
+    {
+        var start = period.Start;
+        switch (period.Granularity)
+        {
+            case PeriodGranularity.Day:
+                return Date(start);
+            case PeriodGranularity.Month:
+                // The invariant culture's year-month pattern is "yyyy MMMM"; English readers expect "March 2026".
+                string pattern = Culture.Name.Length == 0 ? "MMMM yyyy" : _dates.YearMonthPattern;
+                return start.ToString(pattern, _dates);
+            case PeriodGranularity.Week:
+                var monday = start.ToDateTime(TimeOnly.MinValue);
+                return FormatPlain(
+                    "PeriodWeek",
+                    new TextArg("week", ISOWeek.GetWeekOfYear(monday).ToString(Culture)),
+                    new TextArg("year", ISOWeek.GetYear(monday).ToString(Culture)));
+            default:
+                return FormatPlain(
+                    "PeriodQuarter",
+                    new TextArg("quarter", (((start.Month - 1) / 3) + 1).ToString(Culture)),
+                    new TextArg("year", start.Year.ToString(Culture)));
+        }
+    }
+
+    /// <summary>Finds the placeholder names of a template, in order (for the resource consistency tests).</summary>
+    internal static IReadOnlyList<string> PlaceholdersOf(string template)
+    {
+        var names = new List<string>();
+        int i = 0;
+        while ((i = template.IndexOf('{', i)) >= 0)
+        {
+            int end = template.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                break;
+            }
+
+            names.Add(template[(i + 1)..end]);
+            i = end + 1;
+        }
+
+        return names;
+    }
+
+    /// <summary>The catalogs to search: the language, its parents (<c>ar-EG</c> → <c>ar</c>), then English.</summary>
+    private static Dictionary<string, string>[] Chain(string language, out string resolved)
+    {
+        var chain = new List<Dictionary<string, string>>(3);
+        resolved = NeutralLanguage;
+        string tag = language.Replace('_', '-');
+        while (tag.Length > 0)
+        {
+            if (Catalog(tag) is { } catalog && !string.Equals(tag, NeutralLanguage, StringComparison.OrdinalIgnoreCase))
+            {
+                if (chain.Count == 0)
+                {
+                    resolved = tag;
+                }
+
+                chain.Add(catalog);
+            }
+
+            int dash = tag.LastIndexOf('-');
+            tag = dash < 0 ? string.Empty : tag[..dash];
+        }
+
+        chain.Add(Catalog(NeutralLanguage) ?? throw new InvalidOperationException("ReportText.en.json is not embedded in the assembly."));
+        return [.. chain];
+    }
+
+    private static Dictionary<string, string>? Load(string language)
+    {
+        using var stream = typeof(ReportText).Assembly.GetManifestResourceStream(ResourcePrefix + language + ".json");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var reader = new Utf8JsonReader(
+            buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidOperationException($"ReportText.{language}.json must hold one JSON object of \"key\": \"text\".");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new InvalidOperationException($"ReportText.{language}.json: the value of \"{key}\" must be a string.");
+            }
+
+            texts[key] = reader.GetString()!;
+        }
+
+        return texts;
+    }
+
+    private static string[] FindLanguages()
+    {
+        var languages = new List<string> { NeutralLanguage };
+        foreach (var name in typeof(ReportText).Assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                string language = name[ResourcePrefix.Length..^".json".Length];
+                if (!string.Equals(language, NeutralLanguage, StringComparison.OrdinalIgnoreCase))
+                {
+                    languages.Add(language);
+                }
+            }
+        }
+
+        languages.Sort(1, languages.Count - 1, StringComparer.OrdinalIgnoreCase);
+        return [.. languages];
+    }
+
+    private static NumberFormatInfo CreateEnglishNumbers()
+    {
+        var numbers = (NumberFormatInfo)CultureInfo.InvariantCulture.NumberFormat.Clone();
+        numbers.PercentPositivePattern = 1; // n%
+        numbers.PercentNegativePattern = 1; // -n%
+        return NumberFormatInfo.ReadOnly(numbers);
+    }
+
+    private static string Fill(string key, string template, bool isolate, ReadOnlySpan<TextArg> args)
+    {
+        var text = new StringBuilder(template.Length + 32);
+        int i = 0;
+        while (i < template.Length)
+        {
+            int open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                text.Append(template, i, template.Length - i);
+                break;
+            }
+
+            int close = template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                throw new InvalidOperationException($"The report text '{key}' has an unclosed placeholder.");
+            }
+
+            text.Append(template, i, open - i);
+            var name = template.AsSpan(open + 1, close - open - 1);
+            string? value = null;
+            foreach (var arg in args)
+            {
+                if (name.SequenceEqual(arg.Name))
+                {
+                    value = arg.Value;
+                    break;
+                }
+            }
+
+            if (value is null)
+            {
+                throw new InvalidOperationException($"The report text '{key}' uses the placeholder {{{name}}}, which the writer does not supply.");
+            }
+
+            if (isolate)
+            {
+                text.Append(FirstStrongIsolate).Append(value).Append(PopDirectionalIsolate);
+            }
+            else
+            {
+                text.Append(value);
+            }
+
+            i = close + 1;
+        }
+
+        return text.ToString();
+    }
+
+    // Reporting periods are Gregorian: a culture whose default calendar is another one (ar-SA uses Umm al-Qura)
+    // would otherwise name a Gregorian month after the Hijri month its first day falls in. Month names then
+    // come from the culture's Gregorian calendar, in its own language.
+    private static DateTimeFormatInfo GregorianDates(CultureInfo culture)
+    {
+        var dates = culture.DateTimeFormat;
+        if (dates.Calendar is GregorianCalendar)
+        {
+            return dates;
+        }
+
+        foreach (var calendar in culture.OptionalCalendars)
+        {
+            if (calendar is GregorianCalendar)
+            {
+                var clone = (DateTimeFormatInfo)dates.Clone();
+                clone.Calendar = calendar;
+                return clone;
+            }
+        }
+
+        return CultureInfo.InvariantCulture.DateTimeFormat;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using ChannelMetrics.Reporting;
+
+namespace ChannelMetrics.Tests.Reporting;
+
+public sealed class ReportTextTests
+{
+    private static IEnumerable<string> Translations() => ReportOptions.AvailableLanguages.Where(l => l != "en");
+
+    [Test]
+    public void AvailableLanguages_AreEnglishThenArabic()
+    {
+        Assert.That(ReportOptions.AvailableLanguages, Is.EqualTo(new[] { "en", "ar" }));
+    }
+
+    [TestCaseSource(nameof(Translations))]
+    public void Translation_HasEveryKeyOfEnglishAndNoOther(string language)
+    {
+        var english = ReportText.Catalog("en")!;
+        var translation = ReportText.Catalog(language)!;
+
+        Assert.That(translation.Keys, Is.EquivalentTo(english.Keys));
+    }
+
+    [TestCaseSource(nameof(Translations))]
+    public void Translation_KeepsThePlaceholdersOfEachText(string language)
+    {
+        var english = ReportText.Catalog("en")!;
+        var translation = ReportText.Catalog(language)!;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (key, text) in english)
+            {
+                if (translation.TryGetValue(key, out var translated))
+                {
+                    Assert.That(ReportText.PlaceholdersOf(translated), Is.EquivalentTo(ReportText.PlaceholdersOf(text)), key);
+                }
+            }
+        });
+    }
+
+    [TestCase("ar", "ar", true)]
+    [TestCase("ar-EG", "ar", true)]
+    [TestCase("AR_sa", "AR", true)]
+    [TestCase("en-GB", "en", false)]
+    [TestCase("fr", "en", false)]
+    [TestCase("", "en", false)]
+    public void Language_FallsBackToParentThenEnglish(string tag, string resolved, bool rightToLeft)
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, tag);
+
+        Assert.That(text.Language, Is.EqualTo(resolved).IgnoreCase);
+        Assert.That(text.IsRightToLeft, Is.EqualTo(rightToLeft));
+    }
+
+    [Test]
+    public void Language_DefaultsToTheCultureName()
+    {
+        Assert.That(new ReportText(CultureInfo.GetCultureInfo("ar-EG")).Language, Is.EqualTo("ar"));
+        Assert.That(new ReportText(CultureInfo.InvariantCulture).Language, Is.EqualTo("en"));
+    }
+
+    [Test]
+    public void Format_RightToLeft_IsolatesEveryValue()
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, "ar");
+
+        string sentence = text.Format("HeadingCampaignsOf", new TextArg("network", "X (Twitter)"));
+
+        Assert.That(sentence, Is.EqualTo("حملات \u2068X (Twitter)\u2069"));
+    }
+
+    [Test]
+    public void Format_LeftToRight_DoesNotIsolate()
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture);
+
+        Assert.That(text.Format("HeadingCampaignsOf", new TextArg("network", "X (Twitter)")), Is.EqualTo("Campaigns on X (Twitter)"));
+    }
+
+    [Test]
+    public void Format_MissingArgument_Throws()
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture);
+
+        Assert.That(() => text.Format("HeadingCampaignsOf"), Throws.InvalidOperationException.With.Message.Contains("{network}"));
+    }
+
+    [TestCase("2026-03", "March 2026")]
+    [TestCase("2026-Q1", "Q1 2026")]
+    [TestCase("2026-W05", "Week 5, 2026")]
+    [TestCase("2026-03-05", "5 March 2026")]
+    public void PeriodLabel_English(string period, string expected)
+    {
+        Assert.That(new ReportText(CultureInfo.InvariantCulture).PeriodLabel(Period.Parse(period)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Language_UnderInvariantCultureWithArabicTag_WritesArabicWithInvariantNumbers()
+    {
+        var markdown = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(ReportSamples.Plain());
+
+        Assert.That(markdown, Does.Contain("تقرير مسار التحويل"));
+        Assert.That(markdown, Does.Contain("\u20682,034\u2069"));
+    }
+
+    [Test]
+    public void Culture_Null_Throws()
+    {
+        Assert.That(() => ReportOptions.Default with { Culture = null! }, Throws.ArgumentNullException);
+        Assert.That(() => ReportOptions.Default with { MaxEvidencePerNetwork = -1 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+}
