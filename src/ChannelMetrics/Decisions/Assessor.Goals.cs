@@ -1,0 +1,236 @@
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
+using ChannelMetrics.Statistics;
+
+namespace ChannelMetrics.Decisions;
+
+internal sealed partial class Assessor
+{
+    /// <summary>A goal's status, its evidence, its credit towards the weighted share met, and whether it trends significantly towards its target.</summary>
+    private readonly record struct GoalResult(GoalStatus Status, Evidence Evidence, double? Credit, bool Improving);
+
+    private GoalResult EvaluateGoal(Subject subject, SubjectGoal subjectGoal)
+    {
+        var source = subjectGoal.Goal;
+        var goal = subjectGoal.Scale == 1
+            ? source
+            : Goal.Create(source.Id, source.Metric, GoalTarget.Absolute(source.Target.Value * subjectGoal.Scale), source.Direction, weight: source.Weight, deadline: source.Deadline);
+        var evaluation = goal.Evaluate(SeriesFor(subject, goal.Metric, goal.Section));
+        var summary = evaluation.Summarize(_policy.EvaluationPeriods);
+        var compared = evaluation.Compared;
+        int length = Math.Min(_policy.TrendPeriods, compared.Count);
+        Span<double> trend = stackalloc double[length];
+        for (int i = 0; i < length; i++)
+        {
+            trend[i] = compared.Values[compared.Count - length + i] ?? double.NaN;
+        }
+
+        bool atLeast = goal.Direction == GoalDirection.AtLeast;
+        double target = goal.Target.Value;
+        var mk = MannKendall.Test(trend, Alpha);
+        var projection = Projection.PeriodsToReach(trend, target, atLeast ? TargetDirection.AtLeast : TargetDirection.AtMost);
+        bool significantTowards = mk.IsComputable && mk.Trend == (atLeast ? TrendDirection.Increasing : TrendDirection.Decreasing);
+        bool slopeTowards = projection.Outcome != ProjectionOutcome.NotEnoughData && (atLeast ? projection.Slope > 0 : projection.Slope < 0);
+        bool deadlinePassed = goal.Deadline is DateOnly d && d <= _lastDay;
+
+        GoalProgress progress;
+        Period? projected = null;
+        if (summary.KnownCount == 0)
+        {
+            progress = GoalProgress.Unknown;
+        }
+        else if (summary.AverageMeetsTarget == true || (projection.Outcome == ProjectionOutcome.AlreadyReached && significantTowards))
+        {
+            progress = GoalProgress.Met;
+        }
+        else if (deadlinePassed)
+        {
+            progress = GoalProgress.Missed;
+        }
+        else if (projection.Outcome == ProjectionOutcome.InPeriods && slopeTowards)
+        {
+            // Ten years ahead is "never" for a marketing plan, and keeps Period arithmetic in range.
+            int ahead = projection.WholePeriods;
+            bool within;
+            if (ahead <= 120 * 12)
+            {
+                projected = _period.Offset(ahead);
+                within = goal.Deadline is DateOnly deadline ? projected.Value.End.AddDays(-1) <= deadline : ahead <= _policy.ProjectionHorizonPeriods;
+            }
+            else
+            {
+                within = false;
+            }
+
+            // A significant trend that arrives in time is on track; a significant one too slow for the deadline, or a
+            // timely one that may be noise, is behind; a trend that is neither is no reason for hope.
+            progress = significantTowards && within ? GoalProgress.OnTrack
+                : significantTowards || within ? GoalProgress.Behind
+                : GoalProgress.Missed;
+        }
+        else
+        {
+            progress = slopeTowards ? GoalProgress.Behind : GoalProgress.Missed;
+        }
+
+        double? observed = summary.Average.Value;
+        var status = new GoalStatus
+        {
+            GoalId = goal.Id,
+            Metric = goal.Metric,
+            Kind = goal.Kind,
+            Direction = goal.Direction,
+            TargetForm = goal.Target.Form,
+            Target = target,
+            Weight = _policy.GoalWeighting == GoalWeighting.Equal ? 1 : goal.Weight,
+            Section = goal.Section,
+            Inherited = subjectGoal.Inherited,
+            TargetScale = subjectGoal.Scale,
+            Progress = progress,
+            Observed = observed,
+            Gap = observed is double o ? goal.Gap(o) : null,
+            MetShare = summary.MetShare.Value,
+            WindowStart = _data.Start.Offset(_windowStart),
+            WindowEnd = _period,
+            KnownPeriods = summary.KnownCount,
+            Slope = projection.Outcome == ProjectionOutcome.NotEnoughData ? null : projection.Slope,
+            TrendPValue = mk.IsComputable ? mk.PValue : null,
+            ProjectedPeriod = progress is GoalProgress.OnTrack or GoalProgress.Behind ? projected : null,
+            ProjectedDate = progress is GoalProgress.OnTrack or GoalProgress.Behind && projected is Period p ? p.End.AddDays(-1) : null,
+            Deadline = goal.Deadline,
+        };
+
+        double? credit = progress switch
+        {
+            GoalProgress.Unknown => null,
+            GoalProgress.Met or GoalProgress.OnTrack => 1,
+            _ => summary.MetShare.Value ?? 0,
+        };
+        return new GoalResult(status, GoalEvidence(subject, goal, status, mk), credit, significantTowards);
+    }
+
+    private Evidence GoalEvidence(Subject subject, Goal goal, GoalStatus status, MannKendallResult mk)
+    {
+        string metric = goal.Metric.ToJsonName();
+        string what = Inv($"{subject.Name}'s goal {goal.Id} ({Describe(goal)})");
+        var target = new EvidenceComparison(ComparisonBasis.Target, status.Target);
+        var slope = status.Slope is double s ? new EvidenceStatistic("senSlope", s) : null;
+        string observed = status.Observed is double o ? Format(goal, o) : "unknown";
+        return status.Progress switch
+        {
+            GoalProgress.Unknown => new Evidence
+            {
+                Code = EvidenceCodes.GoalUnknown,
+                Metric = metric,
+                GoalId = goal.Id,
+                Section = goal.Section,
+                ComparedWith = target,
+                Message = Inv($"{what} cannot be judged: no value is known in the last {_policy.EvaluationPeriods} periods."),
+            },
+            GoalProgress.Met => new Evidence
+            {
+                Code = EvidenceCodes.GoalMet,
+                Metric = metric,
+                GoalId = goal.Id,
+                Section = goal.Section,
+                Value = status.Observed,
+                ComparedWith = target,
+                Statistic = slope,
+                Message = Inv($"{what} is met: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}."),
+            },
+            GoalProgress.OnTrack or GoalProgress.Behind => new Evidence
+            {
+                Code = status.Progress == GoalProgress.OnTrack ? EvidenceCodes.GoalOnTrack : EvidenceCodes.GoalBehind,
+                Metric = metric,
+                GoalId = goal.Id,
+                Section = goal.Section,
+                Value = status.Observed,
+                ComparedWith = target,
+                Statistic = slope,
+                PValue = status.TrendPValue,
+                Periods = status.ProjectedPeriod is Period p ? _period.PeriodsUntil(p) : null,
+                Message = status.Progress == GoalProgress.OnTrack
+                    ? Inv($"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? Inv($", before its deadline {d:yyyy-MM-dd}") : "")}.")
+                    : Inv($"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; the trend points the right way{(status.TrendPValue is double pv ? Inv($" ({P(pv)})") : "")} but {(status.ProjectedPeriod is Period pp ? Inv($"would only reach it in {pp}{(goal.Deadline is DateOnly dd ? Inv($", after its deadline {dd:yyyy-MM-dd}") : "")}") : "not fast enough to count on")}."),
+            },
+            _ => new Evidence
+            {
+                Code = EvidenceCodes.GoalMissed,
+                Metric = metric,
+                GoalId = goal.Id,
+                Section = goal.Section,
+                Value = status.Observed,
+                ComparedWith = target,
+                Statistic = slope,
+                PValue = status.TrendPValue,
+                Message = Inv($"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? Inv($"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
+            },
+        };
+    }
+
+    private static string Describe(Goal goal) => Inv($"{goal.Metric.ToJsonName()}{(goal.Section is null ? "" : " [" + goal.Section + "]")} {(goal.Direction == GoalDirection.AtLeast ? "at least" : "at most")} {Format(goal, goal.Target.Value)}");
+
+    private static string Format(Goal goal, double value)
+    {
+        if (goal.Target.Form == GoalTargetForm.GrowthPerPeriod)
+        {
+            return (value >= 0 ? "+" : "") + Pct(value) + " a period";
+        }
+
+        return goal.Metric.GetValueType() switch
+        {
+            MetricValueType.Rate => Pct(value),
+            MetricValueType.GrowthRate => (value >= 0 ? "+" : "") + Pct(value),
+            MetricValueType.Score => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            _ => Num(value),
+        };
+    }
+
+    /// <summary>The goal metric's series over the whole range, for a network or a campaign; gaps where unknown.</summary>
+    private MetricSeries SeriesFor(Subject subject, GoalMetric metric, string? section)
+    {
+        var values = new double?[_data.Length];
+        var counts = subject.Counts;
+        var snapshots = subject.NetworkData?.Snapshots;
+        for (int i = 0; i < values.Length; i++)
+        {
+            bool funnel = _data.FunnelKnown(i);
+            long v = counts.Visits[i], l = counts.Leads[i], c = counts.Customers[i];
+            var snapshot = snapshots?[i];
+            values[i] = metric switch
+            {
+                GoalMetric.Visits => funnel ? v : null,
+                GoalMetric.Leads => funnel ? l : null,
+                GoalMetric.Customers => funnel ? c : null,
+                GoalMetric.VisitToLeadRate => funnel && v > 0 && l <= v ? (double)l / v : null,
+                GoalMetric.LeadToCustomerRate => funnel && l > 0 && c <= l ? (double)c / l : null,
+                GoalMetric.ShareOfVisits => funnel && _data.Totals.Visits[i] > 0 ? (double)v / _data.Totals.Visits[i] : null,
+                GoalMetric.SectionVisits => subject.Campaign is null && section is not null ? _data.SectionVisits(subject.Network, section, i) : null,
+                _ => snapshot is null ? null : SnapshotValue(snapshot, metric),
+            };
+        }
+
+        var series = MetricSeries.Create(_data.Start, values);
+        return metric == GoalMetric.FollowerGrowth ? series.GrowthRates() : series;
+    }
+
+    private static double? SnapshotValue(ChannelSnapshot s, GoalMetric metric) => metric switch
+    {
+        GoalMetric.Revenue => (double?)s.Revenue,
+        GoalMetric.Followers or GoalMetric.FollowerGrowth => s.Followers,
+        GoalMetric.Impressions => s.Impressions,
+        GoalMetric.Reach => s.Reach,
+        GoalMetric.Mentions => s.Mentions,
+        GoalMetric.Comments => s.Comments,
+        GoalMetric.Shares => s.Shares,
+        GoalMetric.Likes => s.Likes,
+        GoalMetric.Reposts => s.Reposts,
+        GoalMetric.EngagementRate => s.EngagementRate().Value,
+        GoalMetric.PositiveCount => s.PositiveCount,
+        GoalMetric.NeutralCount => s.NeutralCount,
+        GoalMetric.NegativeCount => s.NegativeCount,
+        GoalMetric.NegativeShare => s.NegativeShare().Value,
+        GoalMetric.NetSentiment => s.NetSentiment().Value,
+        _ => null,
+    };
+}

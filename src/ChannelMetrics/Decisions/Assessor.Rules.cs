@@ -1,0 +1,625 @@
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Statistics;
+
+namespace ChannelMetrics.Decisions;
+
+internal sealed partial class Assessor
+{
+    private readonly record struct Conversion(bool Comparable, bool Better, bool Worse, bool Significant, Evidence Evidence);
+
+    private readonly record struct Trend(MannKendallResult Test, SenSlopeResult Slope, int Periods);
+
+    private ChannelAssessment Assess(Subject s)
+    {
+        var evidence = new List<Evidence>();
+        string name = s.Name;
+        string peers = s.PeerBasis == ComparisonBasis.Portfolio ? "the rest of the portfolio" : "the network's other campaigns";
+
+        // --- Facts every rule may use ---------------------------------------------------------------------------
+        int first = s.Counts.FirstActive;
+        if (s.NetworkData is { FirstSnapshot: >= 0 } nd && (first < 0 || nd.FirstSnapshot < first))
+        {
+            first = nd.FirstSnapshot;
+        }
+
+        int history = first < 0 ? 0 : _data.Length - first;
+        long historyVisits = 0;
+        foreach (long v in s.Counts.Visits)
+        {
+            historyVisits += v;
+        }
+
+        var visitToLead = Compare(s, EvidenceMetrics.VisitToLeadRate, s.Window.L, s.Window.V, s.Peers.L, s.Peers.V, "visit→lead", peers);
+        var leadToCustomer = Compare(s, EvidenceMetrics.LeadToCustomerRate, s.Window.C, s.Window.L, s.Peers.C, s.Peers.L, "lead→customer", peers);
+        var share = RateOf(s.Window.V, s.Window.V + s.Peers.V);
+        bool shareHigh = share.Value >= _policy.TrafficDriverShare;
+        var sectionHigh = SectionShares(s);
+        var visitsTrend = TrendOf(s.Counts.Visits);
+        var leadsTrend = TrendOf(s.Counts.Leads);
+
+        var statuses = new List<GoalStatus>(s.Goals.Count);
+        var goalEvidence = new List<Evidence>(s.Goals.Count);
+        double weight = 0, credit = 0, otherWeight = 0, otherCredit = 0, trafficWeight = 0, trafficCredit = 0, reachWeight = 0;
+        bool anyMetOrOnTrack = false, anyImproving = false, hasFunnelGoal = false, hasTrafficGoal = false, trafficMissed = false;
+        foreach (var goal in s.Goals)
+        {
+            var result = EvaluateGoal(s, goal);
+            statuses.Add(result.Status);
+            goalEvidence.Add(result.Evidence);
+            if (goal.Inherited)
+            {
+                evidence.Add(new Evidence
+                {
+                    Code = EvidenceCodes.GoalInherited,
+                    Metric = goal.Goal.Metric.ToJsonName(),
+                    GoalId = goal.Goal.Id,
+                    Value = goal.Scale,
+                    Message = goal.Scale == 1
+                        ? Inv($"{name} has no goal of its own, so it is held to its network's goal {goal.Goal.Id} as it stands.")
+                        : Inv($"{name} has no goal of its own, so it is held to its network's goal {goal.Goal.Id} scaled to its {Pct(goal.Scale)} share of the network's visits."),
+                });
+            }
+
+            var kind = goal.Goal.Kind;
+            double w = result.Status.Weight;
+            hasFunnelGoal |= kind is GoalKind.Traffic or GoalKind.Leads or GoalKind.Customers;
+            if (kind is GoalKind.Reach or GoalKind.Engagement)
+            {
+                reachWeight += w;
+            }
+
+            if (result.Credit is double c)
+            {
+                weight += w;
+                credit += w * c;
+                if (kind != GoalKind.Sentiment)
+                {
+                    otherWeight += w;
+                    otherCredit += w * c;
+                }
+
+                if (kind == GoalKind.Traffic)
+                {
+                    hasTrafficGoal = true;
+                    trafficWeight += w;
+                    trafficCredit += w * c;
+                    trafficMissed |= result.Status.Progress == GoalProgress.Missed;
+                }
+            }
+
+            anyMetOrOnTrack |= result.Status.Progress is GoalProgress.Met or GoalProgress.OnTrack;
+            anyImproving |= result.Improving && result.Status.Progress != GoalProgress.Met;
+        }
+
+        double totalGoalWeight = 0;
+        foreach (var status in statuses)
+        {
+            totalGoalWeight += status.Weight;
+        }
+
+        var role = visitToLead.Better ? NetworkRole.Converter
+            : (shareHigh || sectionHigh.Count > 0) && visitToLead.Worse ? NetworkRole.TrafficDriver
+            : totalGoalWeight > 0 && reachWeight * 2 > totalGoalWeight ? NetworkRole.ReachBuilder
+            : historyVisits < _policy.MinimumVisits ? NetworkRole.Minor
+            : NetworkRole.Balanced;
+
+        ChannelAssessment Result(Verdict verdict, ConfidenceLevel confidence, OptimizationFocus focus = OptimizationFocus.None, IReadOnlyList<ExperimentKind>? suggested = null) => new()
+        {
+            Network = s.Network,
+            Campaign = s.Campaign,
+            Verdict = verdict,
+            Confidence = history < _policy.MinimumPeriodsBeforeCut && verdict != Verdict.InsufficientData ? ConfidenceLevel.Low : confidence,
+            Role = role,
+            Focus = focus,
+            SuggestedExperiments = suggested ?? [],
+            Visits = s.Window.V,
+            Leads = s.Window.L,
+            Customers = s.Window.C,
+            HistoryPeriods = history,
+            GoalStatuses = statuses,
+            Evidence = evidence,
+        };
+
+        ConfidenceLevel By(bool significant) => significant ? ConfidenceLevel.High : ConfidenceLevel.Medium;
+
+        // 1. Goals come first.
+        if (s.Goals.Count == 0)
+        {
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.GoalsMissing,
+                Message = s.Campaign is null
+                    ? Inv($"No goal is set for {name}: goals come first. Say what {name} is for (traffic, leads, reach, ...) before judging it.")
+                    : Inv($"No goal is set for {name}, and its network has no funnel goal it could inherit: goals come first."),
+            });
+            return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
+        }
+
+        // 2. Nothing to judge.
+        if (history == 0)
+        {
+            evidence.AddRange(goalEvidence);
+            evidence.Add(new Evidence { Code = EvidenceCodes.NoData, Message = Inv($"There is no data for {name} up to {_period}.") });
+            return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
+        }
+
+        // 3. Give it a real try: enough periods.
+        if (history < _policy.MinimumPeriods)
+        {
+            evidence.AddRange(goalEvidence);
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.TooFewPeriods,
+                Metric = EvidenceMetrics.Periods,
+                Value = history,
+                ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumPeriods),
+                Message = Inv($"{name} has only {history} period{(history == 1 ? "" : "s")} of data; at least {_policy.MinimumPeriods} are needed before any verdict."),
+            });
+            return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
+        }
+
+        evidence.AddRange(goalEvidence);
+
+        // 4. Goals without any known value.
+        if (weight == 0)
+        {
+            return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
+        }
+
+        double attainment = credit / weight;
+        var experiments = Experiments(s);
+
+        // 5. Give it a real try: enough visits for funnel goals.
+        if (hasFunnelGoal && historyVisits < _policy.MinimumVisits)
+        {
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.TooFewVisits,
+                Metric = EvidenceMetrics.Visits,
+                Value = historyVisits,
+                ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumVisits),
+                Periods = history,
+                Message = Inv($"{name} brought only {Num(historyVisits)} visits in {history} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
+            });
+            evidence.Add(experiments.Evidence);
+            return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);
+        }
+
+        // 6. Sentiment turning while the rest goes well.
+        var sentiment = s.NetworkData is null ? null : SentimentWorsening(s);
+        double otherAttainment = otherWeight > 0 ? otherCredit / otherWeight : 0;
+        if (sentiment is not null && otherWeight > 0 && otherAttainment >= _policy.GoalsMetShare)
+        {
+            evidence.Add(Attainment(EvidenceCodes.GoalsMet, otherAttainment, _policy.GoalsMetShare, Inv($"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
+            evidence.Add(sentiment);
+            return Result(Verdict.Optimize, ConfidenceLevel.High, OptimizationFocus.Sentiment);
+        }
+
+        // 7. Volume is not quality.
+        if (visitToLead.Better)
+        {
+            evidence.Add(visitToLead.Evidence);
+            double even = 1.0 / s.SubjectsWithVisits;
+            if (share.Value is double sv && sv < even)
+            {
+                evidence.Add(new Evidence
+                {
+                    Code = EvidenceCodes.LowVolume,
+                    Metric = EvidenceMetrics.ShareOfVisits,
+                    Value = sv,
+                    Interval = share.Interval,
+                    ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, even),
+                    Message = Inv($"{name} brings only {Pct(sv)} of the visits, less than an even share of {Pct(even)}: its reach, not its quality, holds it back."),
+                });
+            }
+
+            return Result(Verdict.Invest, ConfidenceLevel.High, OptimizationFocus.Traffic);
+        }
+
+        // 8. Know its role: a traffic driver is judged on its traffic goal.
+        if (role == NetworkRole.TrafficDriver && hasTrafficGoal && trafficCredit / trafficWeight >= _policy.GoalsMetShare)
+        {
+            if (shareHigh)
+            {
+                evidence.Add(new Evidence
+                {
+                    Code = EvidenceCodes.TrafficShareHigh,
+                    Metric = EvidenceMetrics.ShareOfVisits,
+                    Value = share.Value,
+                    Interval = share.Interval,
+                    ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.TrafficDriverShare),
+                    Message = Inv($"{name} brings {Pct(share.Value ?? 0)} of all visits{(s.Campaign is null ? "" : " of its network")}, at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
+                });
+            }
+
+            evidence.AddRange(sectionHigh);
+            evidence.Add(visitToLead.Evidence);
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.JudgeOnTrafficGoal,
+                Value = trafficCredit / trafficWeight,
+                ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.GoalsMetShare),
+                Message = Inv($"{name} is a traffic driver: it meets its traffic goals ({Pct(trafficCredit / trafficWeight)} by weight), so judge it on them, not on leads."),
+            });
+            return Result(Verdict.Keep, ConfidenceLevel.High, OptimizationFocus.Traffic);
+        }
+
+        var roi = s.NetworkData is null ? null : Roi(s);
+        bool roiPositive = roi is { Code: EvidenceCodes.RoiPositive };
+        bool roiNegative = roi is { Code: EvidenceCodes.RoiNegative };
+        bool upward = visitsTrend.Test.Trend == TrendDirection.Increasing || leadsTrend.Test.Trend == TrendDirection.Increasing || anyImproving;
+        var weak = visitToLead.Worse ? (OptimizationFocus.VisitToLead, visitToLead)
+            : leadToCustomer.Worse ? (OptimizationFocus.LeadToCustomer, leadToCustomer)
+            : (OptimizationFocus.None, default(Conversion));
+
+        // 9. Goals met: keep, or fix what is clearly weak.
+        if (attainment >= _policy.GoalsMetShare)
+        {
+            evidence.Add(Attainment(EvidenceCodes.GoalsMet, attainment, _policy.GoalsMetShare, Inv($"{name} meets {Pct(attainment)} of its goals by weight")));
+            if (weak.Item1 != OptimizationFocus.None)
+            {
+                evidence.Add(weak.Item2.Evidence);
+                return Result(Verdict.Optimize, ConfidenceLevel.High, weak.Item1);
+            }
+
+            if (roiNegative && !upward)
+            {
+                evidence.Add(roi!);
+                return Result(Verdict.Optimize, ConfidenceLevel.Medium, OptimizationFocus.Cost);
+            }
+
+            evidence.Add(visitToLead.Evidence);
+            if (roi is not null)
+            {
+                evidence.Add(roi);
+            }
+
+            return Result(Verdict.Keep, ConfidenceLevel.High);
+        }
+
+        // 10. Cut only when everything says so.
+        bool partly = attainment >= _policy.PartlyMetShare;
+        evidence.Add(Attainment(
+            partly ? EvidenceCodes.GoalsPartlyMet : EvidenceCodes.GoalsNotMet,
+            attainment,
+            partly ? _policy.PartlyMetShare : _policy.PartlyMetShare,
+            Inv($"{name} meets only {Pct(attainment)} of its goals by weight")));
+        bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
+        bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.Better && enoughExperiments
+            && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive;
+        if (cut)
+        {
+            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
+            evidence.Add(visitToLead.Evidence);
+            evidence.Add(experiments.Evidence);
+            if (roi is not null)
+            {
+                evidence.Add(roi);
+            }
+
+            return Result(Verdict.Cut, ConfidenceLevel.High);
+        }
+
+        // 11. One stage clearly weak while the traffic holds: fix that stage.
+        if (weak.Item1 != OptimizationFocus.None && visitsTrend.Test.Trend != TrendDirection.Decreasing && !trafficMissed)
+        {
+            evidence.Add(weak.Item2.Evidence);
+            return Result(Verdict.Optimize, ConfidenceLevel.High, weak.Item1);
+        }
+
+        // 12. Not really tried yet.
+        if (!enoughExperiments)
+        {
+            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
+            evidence.Add(experiments.Evidence);
+            return Result(Verdict.Experiment, By(visitsTrend.Test.Trend == TrendDirection.Decreasing), suggested: experiments.Untried);
+        }
+
+        evidence.Add(experiments.Evidence);
+
+        // 13. Improving: not there yet, keep working on it.
+        if (upward)
+        {
+            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend.Test.Trend == TrendDirection.Increasing || leadsTrend.Test.Trend != TrendDirection.Increasing ? visitsTrend : leadsTrend, "visits"));
+            return Result(Verdict.Optimize, ConfidenceLevel.Medium, OptimizationFocus.Traffic);
+        }
+
+        // 14. It pays for itself.
+        if (roiPositive)
+        {
+            evidence.Add(roi!);
+            return Result(Verdict.Optimize, ConfidenceLevel.Medium, weak.Item1);
+        }
+
+        // 15. Goals missed, tried, no return: spend less time.
+        evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
+        if (roi is not null)
+        {
+            evidence.Add(roi);
+        }
+
+        return Result(Verdict.Reduce, ConfidenceLevel.High);
+    }
+
+    private static Evidence Attainment(string code, double value, double threshold, string lead) => new()
+    {
+        Code = code,
+        Metric = EvidenceMetrics.GoalAttainment,
+        Value = value,
+        ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, threshold),
+        Message = code switch
+        {
+            EvidenceCodes.GoalsMet => Inv($"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
+            EvidenceCodes.GoalsPartlyMet => Inv($"{lead}: its goals are missed, but it still meets part of them (at least {Pct(threshold)})."),
+            _ => Inv($"{lead}, below the {Pct(threshold)} that would count as partly met."),
+        },
+    };
+
+    private Conversion Compare(Subject s, string metric, long successes, long trials, long peerSuccesses, long peerTrials, string stage, string peers)
+    {
+        if (trials == 0 || peerTrials == 0 || successes > trials || peerSuccesses > peerTrials || successes < 0 || peerSuccesses < 0)
+        {
+            string why = trials == 0 ? Inv($"{s.Name} has no {(stage == "visit→lead" ? "visits" : "leads")} in the window")
+                : peerTrials == 0 ? Inv($"{peers} have none to compare with")
+                : "more conversions than their base were recorded (attribution moved them between periods or sources)";
+            return new Conversion(false, false, false, false, new Evidence
+            {
+                Code = EvidenceCodes.ConversionNotComparable,
+                Metric = metric,
+                Message = Inv($"The {stage} rate of {s.Name} cannot be compared with {peers}: {why}."),
+            });
+        }
+
+        var comparison = Proportions.Compare(peerSuccesses, peerTrials, successes, trials);
+        double probability = Proportions.ProbabilityBBeatsA(peerSuccesses, peerTrials, successes, trials);
+        double rate = (double)successes / trials;
+        double peerRate = (double)peerSuccesses / peerTrials;
+        bool significant = comparison.IsSignificantAt(Alpha);
+        double ratio = _policy.MaterialRateRatio;
+        bool better = significant && rate > peerRate && rate >= ratio * peerRate;
+        bool worse = significant && rate < peerRate && rate * ratio <= peerRate;
+        var statistic = comparison.Test == ProportionTest.TwoProportionZTest
+            ? new EvidenceStatistic("z", comparison.Z)
+            : new EvidenceStatistic("rateDifference", comparison.Difference);
+        string code = better ? EvidenceCodes.ConversionAbovePeers : worse ? EvidenceCodes.ConversionBelowPeers : EvidenceCodes.ConversionInLine;
+        string verdict = better ? "clearly above" : worse ? "clearly below" : "not clearly different from";
+        return new Conversion(true, better, worse, significant, new Evidence
+        {
+            Code = code,
+            Metric = metric,
+            Value = rate,
+            Interval = Proportions.Wilson(successes, trials, _data.Confidence),
+            ComparedWith = new EvidenceComparison(s.PeerBasis, peerRate, Proportions.Wilson(peerSuccesses, peerTrials, _data.Confidence)),
+            Statistic = statistic,
+            PValue = comparison.PValue,
+            Probability = probability,
+            Message = Inv($"The {stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
+        });
+    }
+
+    private List<Evidence> SectionShares(Subject s)
+    {
+        var result = new List<Evidence>();
+        if (s.Campaign is not null || !_data.HasSectionVisits)
+        {
+            return result;
+        }
+
+        foreach (var section in _sections)
+        {
+            long self = 0, all = 0;
+            foreach (var network in _data.Networks.Values)
+            {
+                for (int i = _windowStart; i < _data.Length; i++)
+                {
+                    long count = _data.SectionVisits(network.Name, section, i) ?? 0;
+                    all += count;
+                    if (ReferenceEquals(network, s.NetworkData))
+                    {
+                        self += count;
+                    }
+                }
+            }
+
+            var share = RateOf(self, all);
+            if (share.Value is double v && v >= _policy.TrafficDriverShare)
+            {
+                result.Add(new Evidence
+                {
+                    Code = EvidenceCodes.SectionShareHigh,
+                    Metric = EvidenceMetrics.SectionShare,
+                    Section = section,
+                    Value = v,
+                    Interval = share.Interval,
+                    ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.TrafficDriverShare),
+                    Message = Inv($"{s.Name} brings {Pct(v)} of the visits to the {section} ({Num(self)} of {Num(all)}), at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
+                });
+            }
+        }
+
+        return result;
+    }
+
+    private Trend TrendOf(long[] counts)
+    {
+        int length = _data.Length - _trendStart;
+        Span<double> values = stackalloc double[length];
+        for (int i = 0; i < length; i++)
+        {
+            int slot = _trendStart + i;
+            values[i] = _data.FunnelKnown(slot) ? counts[slot] : double.NaN;
+        }
+
+        return new Trend(MannKendall.Test(values, Alpha), SenSlope.Estimate(values, 1 - Alpha), length);
+    }
+
+    private static Evidence TrendEvidence(string name, string metric, Trend trend, string what)
+    {
+        var test = trend.Test;
+        string code = test.Trend switch
+        {
+            TrendDirection.Increasing => EvidenceCodes.TrendUp,
+            TrendDirection.Decreasing => EvidenceCodes.TrendDown,
+            _ => EvidenceCodes.NoUpwardTrend,
+        };
+        double? slope = trend.Slope.IsComputable ? trend.Slope.Slope : null;
+        string slopeText = slope is double sl ? Inv($" ({(sl >= 0 ? "+" : "")}{Num(sl)} a period)") : "";
+        return new Evidence
+        {
+            Code = code,
+            Metric = metric,
+            Statistic = slope is double value ? new EvidenceStatistic("senSlope", value) : null,
+            PValue = test.IsComputable ? test.PValue : null,
+            Periods = trend.Periods,
+            ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
+            Message = test.Trend switch
+            {
+                TrendDirection.Increasing => Inv($"The {what} of {name} rise significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
+                TrendDirection.Decreasing => Inv($"The {what} of {name} fall significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
+                _ => Inv($"The {what} of {name} show no significant upward trend over the last {trend.Periods} periods{slopeText}{(test.IsComputable ? ", " + P(test.PValue) : "")}."),
+            },
+        };
+    }
+
+    private Evidence? SentimentWorsening(Subject s)
+    {
+        var snapshots = s.NetworkData!.Snapshots;
+        int length = _data.Length - _trendStart;
+        Span<double> values = stackalloc double[length];
+        double? latest = null;
+        for (int i = 0; i < length; i++)
+        {
+            double? share = snapshots[_trendStart + i]?.NegativeShare().Value;
+            values[i] = share ?? double.NaN;
+            latest = share ?? latest;
+        }
+
+        var test = MannKendall.Test(values, Alpha);
+        if (test.Trend != TrendDirection.Increasing)
+        {
+            return null;
+        }
+
+        var slope = SenSlope.Estimate(values, 1 - Alpha);
+        return new Evidence
+        {
+            Code = EvidenceCodes.SentimentWorsening,
+            Metric = EvidenceMetrics.NegativeShare,
+            Value = latest,
+            Statistic = slope.IsComputable ? new EvidenceStatistic("senSlope", slope.Slope) : null,
+            PValue = test.PValue,
+            Periods = length,
+            ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
+            Message = Inv($"The negative share of comments and mentions about {s.Name} rises significantly over the last {length} periods ({P(test.PValue)}), to {Pct(latest ?? 0)}{(slope.IsComputable ? Inv($", about {Pct(slope.Slope)} more each period") : "")}: fix what people complain about before it costs the results."),
+        };
+    }
+
+    private Evidence Roi(Subject s)
+    {
+        var snapshots = s.NetworkData!.Snapshots;
+        double revenue = 0, cost = 0;
+        int periods = 0;
+        for (int i = _windowStart; i < _data.Length; i++)
+        {
+            if (snapshots[i] is { Revenue: decimal r } snapshot && snapshot.Cost(_data.HourlyRate).TryGetValue(out double c))
+            {
+                revenue += (double)r;
+                cost += c;
+                periods++;
+            }
+        }
+
+        if (periods == 0 || cost == 0)
+        {
+            return new Evidence
+            {
+                Code = EvidenceCodes.RoiNotComputable,
+                Metric = EvidenceMetrics.Roi,
+                Periods = periods,
+                Message = periods == 0
+                    ? Inv($"The return of {s.Name} cannot be computed: no period of the window has both its revenue and its cost.")
+                    : Inv($"{s.Name} cost nothing over the window{(_data.HourlyRate is null ? " (hours are not costed: set an hourly rate)" : "")}, so its return is undefined, not infinite; it does not count in its favour."),
+            };
+        }
+
+        double roi = (revenue - cost) / cost;
+        bool positive = roi >= _policy.RoiThreshold;
+        return new Evidence
+        {
+            Code = positive ? EvidenceCodes.RoiPositive : EvidenceCodes.RoiNegative,
+            Metric = EvidenceMetrics.Roi,
+            Value = roi,
+            ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.RoiThreshold),
+            Periods = periods,
+            Message = Inv($"{s.Name} returned {Num(revenue)} for a cost of {Num(cost)} over {periods} periods: a return of {(roi >= 0 ? "+" : "")}{Pct(roi)}, {(positive ? "at or above" : "below")} the threshold of {Pct(_policy.RoiThreshold)}."),
+        };
+    }
+
+    private readonly record struct ExperimentFacts(int Count, int Periods, IReadOnlyList<ExperimentKind> Tried, IReadOnlyList<ExperimentKind> Untried, Evidence Evidence);
+
+    private ExperimentFacts Experiments(Subject s)
+    {
+        int count = 0;
+        var tried = new SortedSet<ExperimentKind>();
+        foreach (var experiment in _experiments.ForNetwork(s.Network, s.Campaign))
+        {
+            if (experiment.Start <= _lastDay)
+            {
+                count++;
+                tried.Add(experiment.Kind);
+            }
+        }
+
+        int periods = count == 0 ? 0 : _experiments.PeriodsCovered(s.Network, _data.Granularity, _lastDay, s.Campaign).Count;
+        var untried = new List<ExperimentKind>();
+        foreach (var kind in s_suggestable)
+        {
+            if (!tried.Contains(kind))
+            {
+                untried.Add(kind);
+            }
+        }
+
+        if (untried.Count == 0)
+        {
+            // Everything was tried once: suggest trying each again, differently, rather than nothing.
+            untried.AddRange(s_suggestable);
+        }
+
+        bool enough = count >= _policy.MinimumExperimentsBeforeCut && periods >= _policy.MinimumExperimentPeriodsBeforeCut;
+        string untriedText = string.Join(", ", untried.Select(KindText));
+        var evidence = count == 0
+            ? new Evidence
+            {
+                Code = EvidenceCodes.NothingTried,
+                Metric = EvidenceMetrics.Experiments,
+                Value = 0,
+                Kinds = untried,
+                Message = Inv($"Nothing was ever tried on {s.Name}: try {untriedText} before judging it."),
+            }
+            : new Evidence
+            {
+                Code = enough ? EvidenceCodes.ExperimentsTried : EvidenceCodes.ExperimentsTooFew,
+                Metric = EvidenceMetrics.Experiments,
+                Value = count,
+                Periods = periods,
+                ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumExperimentsBeforeCut),
+                Kinds = enough ? [.. tried] : untried,
+                Message = enough
+                    ? Inv($"{count} experiment{(count == 1 ? "" : "s")} ({string.Join(", ", tried.Select(KindText))}) ran on {s.Name} over {periods} periods: it had a real try.")
+                    : Inv($"Only {count} experiment{(count == 1 ? "" : "s")} over {periods} period{(periods == 1 ? "" : "s")} ran on {s.Name}, short of the {_policy.MinimumExperimentsBeforeCut} over {_policy.MinimumExperimentPeriodsBeforeCut} periods a Cut needs: try {untriedText}."),
+            };
+        return new ExperimentFacts(count, periods, [.. tried], untried, evidence);
+    }
+
+    private static string KindText(ExperimentKind kind) => kind switch
+    {
+        ExperimentKind.ContentFormat => "another content format",
+        ExperimentKind.PostingTime => "other posting times",
+        ExperimentKind.Tone => "another tone",
+        ExperimentKind.Audience => "another audience",
+        ExperimentKind.Budget => "a different budget",
+        _ => "something else",
+    };
+}

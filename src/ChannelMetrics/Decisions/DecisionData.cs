@@ -1,0 +1,227 @@
+using System.Globalization;
+using ChannelMetrics.Funnel;
+using ChannelMetrics.Metrics;
+
+namespace ChannelMetrics.Decisions;
+
+/// <summary>Funnel counts of one network or campaign, one slot per period of the evaluation range.</summary>
+internal sealed class FunnelCounts
+{
+    public FunnelCounts(string name, int length)
+    {
+        Name = name;
+        Visits = new long[length];
+        Leads = new long[length];
+        Customers = new long[length];
+    }
+
+    public string Name { get; }
+
+    public long[] Visits { get; }
+
+    public long[] Leads { get; }
+
+    public long[] Customers { get; }
+
+    /// <summary>The first slot with a non-zero count, or -1.</summary>
+    public int FirstActive { get; private set; } = -1;
+
+    public void Add(int slot, FunnelRow row)
+    {
+        Visits[slot] = checked(Visits[slot] + row.Visits);
+        Leads[slot] = checked(Leads[slot] + row.Leads);
+        Customers[slot] = checked(Customers[slot] + row.Customers);
+        if ((row.Visits | row.Leads | row.Customers) != 0 && (FirstActive < 0 || slot < FirstActive))
+        {
+            FirstActive = slot;
+        }
+    }
+}
+
+/// <summary>Everything known about one network over the evaluation range.</summary>
+internal sealed class NetworkData
+{
+    public NetworkData(string name, int length)
+    {
+        Name = name;
+        Funnel = new FunnelCounts(name, length);
+        Snapshots = new ChannelSnapshot?[length];
+    }
+
+    public string Name { get; }
+
+    public FunnelCounts Funnel { get; }
+
+    public SortedDictionary<string, FunnelCounts> Campaigns { get; } = new(StringComparer.Ordinal);
+
+    public ChannelSnapshot?[] Snapshots { get; }
+
+    public int FirstSnapshot { get; set; } = -1;
+}
+
+/// <summary>
+/// The engine's seam over its input: the funnel table and the snapshots indexed once into per-network and per-campaign
+/// arrays over the evaluation range (oldest period first, the evaluation period last), so that no rule scans rows again.
+/// </summary>
+internal sealed class DecisionData
+{
+    private readonly Func<string, string, Period, long?>? _sectionVisits;
+
+    private DecisionData(Period start, int length, PeriodGranularity granularity, double confidence, decimal? hourlyRate, Func<string, string, Period, long?>? sectionVisits)
+    {
+        Start = start;
+        Length = length;
+        Granularity = granularity;
+        Confidence = confidence;
+        HourlyRate = hourlyRate;
+        _sectionVisits = sectionVisits;
+        Totals = new FunnelCounts(FunnelLabels.All, length);
+    }
+
+    public Period Start { get; }
+
+    public int Length { get; }
+
+    public Period End => Start.Offset(Length - 1);
+
+    public PeriodGranularity Granularity { get; }
+
+    public double Confidence { get; }
+
+    public decimal? HourlyRate { get; }
+
+    public bool HasSectionVisits => _sectionVisits is not null;
+
+    public bool HasCampaigns { get; private set; }
+
+    /// <summary>The first slot where funnel counts are known (inside the table's range); a slot outside is unknown, not zero.</summary>
+    public int FunnelFirst { get; private set; }
+
+    /// <summary>The last slot where funnel counts are known; below <see cref="FunnelFirst"/> when none is.</summary>
+    public int FunnelLast { get; private set; } = -1;
+
+    public FunnelCounts Totals { get; }
+
+    public SortedDictionary<string, NetworkData> Networks { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<Evidence> Notes { get; } = [];
+
+    public bool FunnelKnown(int slot) => slot >= FunnelFirst && slot <= FunnelLast;
+
+    public long? SectionVisits(string network, string section, int slot) => _sectionVisits?.Invoke(network, section, Start.Offset(slot));
+
+    public static DecisionData Build(
+        FunnelTable funnel,
+        IEnumerable<ChannelSnapshot> snapshots,
+        Func<string, string, Period, long?>? sectionVisits,
+        decimal? hourlyRate,
+        Period evaluationPeriod)
+    {
+        var list = snapshots as IReadOnlyList<ChannelSnapshot> ?? snapshots.ToArray();
+        var granularity = evaluationPeriod.Granularity;
+        var start = evaluationPeriod;
+        if (funnel.Periods.Count > 0 && funnel.Periods[0] < start)
+        {
+            start = funnel.Periods[0];
+        }
+
+        foreach (var snapshot in list)
+        {
+            if (snapshot is not null && snapshot.Period.Granularity == granularity && snapshot.Period < start)
+            {
+                start = snapshot.Period;
+            }
+        }
+
+        int length = start.PeriodsUntil(evaluationPeriod) + 1;
+        var data = new DecisionData(start, length, granularity, funnel.Confidence, hourlyRate, sectionVisits);
+        data.HasCampaigns = (funnel.Dimensions & FunnelDimensions.Campaign) != 0;
+        if (funnel.Periods.Count > 0)
+        {
+            data.FunnelFirst = start.PeriodsUntil(funnel.Periods[0]);
+            data.FunnelLast = Math.Min(length - 1, start.PeriodsUntil(funnel.Periods[^1]));
+        }
+
+        int later = 0;
+        foreach (var row in funnel.Rows)
+        {
+            if (row.Period > evaluationPeriod)
+            {
+                later++;
+                continue;
+            }
+
+            int slot = start.PeriodsUntil(row.Period);
+            var network = data.GetOrAdd(row.Network);
+            network.Funnel.Add(slot, row);
+            data.Totals.Add(slot, row);
+            if (data.HasCampaigns)
+            {
+                string campaign = row.Campaign ?? FunnelLabels.NotSet;
+                if (!network.Campaigns.TryGetValue(campaign, out var counts))
+                {
+                    counts = new FunnelCounts(campaign, length);
+                    network.Campaigns.Add(campaign, counts);
+                }
+
+                counts.Add(slot, row);
+            }
+        }
+
+        if (later > 0)
+        {
+            data.Note(string.Create(CultureInfo.InvariantCulture, $"{later} funnel rows after the evaluation period {evaluationPeriod} were left out."));
+        }
+
+        int laterSnapshots = 0;
+        for (int i = 0; i < list.Count; i++)
+        {
+            var snapshot = list[i] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Snapshot {i} is null."), nameof(snapshots));
+            if (snapshot.Period.Granularity != granularity)
+            {
+                data.Note(string.Create(CultureInfo.InvariantCulture, $"Snapshot {i} ({snapshot.Network} {snapshot.Period}) is a {snapshot.Period.Granularity} period, the funnel is by {granularity}; left out."));
+                continue;
+            }
+
+            if (snapshot.Period > evaluationPeriod)
+            {
+                laterSnapshots++;
+                continue;
+            }
+
+            var network = data.GetOrAdd(snapshot.Network);
+            int slot = start.PeriodsUntil(snapshot.Period);
+            if (network.Snapshots[slot] is not null)
+            {
+                data.Note(string.Create(CultureInfo.InvariantCulture, $"Snapshot {i} repeats {snapshot.Network} {snapshot.Period}; the first one is kept."));
+                continue;
+            }
+
+            network.Snapshots[slot] = snapshot;
+            if (network.FirstSnapshot < 0 || slot < network.FirstSnapshot)
+            {
+                network.FirstSnapshot = slot;
+            }
+        }
+
+        if (laterSnapshots > 0)
+        {
+            data.Note(string.Create(CultureInfo.InvariantCulture, $"{laterSnapshots} snapshots after the evaluation period {evaluationPeriod} were left out."));
+        }
+
+        return data;
+    }
+
+    public NetworkData GetOrAdd(string network)
+    {
+        if (!Networks.TryGetValue(network, out var data))
+        {
+            data = new NetworkData(network, Length);
+            Networks.Add(network, data);
+        }
+
+        return data;
+    }
+
+    private void Note(string message) => Notes.Add(new Evidence { Code = EvidenceCodes.DataNote, Message = message });
+}

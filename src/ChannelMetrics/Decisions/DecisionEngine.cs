@@ -1,0 +1,80 @@
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Funnel;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
+
+namespace ChannelMetrics.Decisions;
+
+/// <summary>
+/// Turns funnel numbers, snapshots, goals and the experiment log into a verdict for every network and campaign, with the
+/// status of each goal and the evidence behind each verdict.
+/// </summary>
+/// <remarks>
+/// <para><b>What is judged.</b> The evaluation period is the last period that ended by the evaluation date; later data are
+/// left out (and noted). Goals, volumes and rates are judged over the last <see cref="DecisionPolicy.EvaluationPeriods"/>
+/// periods (the window); trends and projections over the last <see cref="DecisionPolicy.TrendPeriods"/>. A network's
+/// peers are every other network and source in the data, pooled; a campaign's peers are the other campaigns of its network.</para>
+/// <para><b>Goals of a campaign.</b> A campaign is judged on its own goals (goals with its campaign filter). A campaign
+/// without one inherits its network's funnel goals: rate goals (visit→lead, lead→customer) unchanged, since a rate does
+/// not depend on size, and lead and customer count goals scaled by the campaign's share of the network's visits in the
+/// window (its fair share of the target). Traffic count goals are not inherited (the scaled target would restate the
+/// network's own result) and neither are snapshot goals (snapshots describe whole networks). A campaign left with no
+/// goal gets <see cref="Verdict.InsufficientData"/>, as a network does.</para>
+/// <para><b>The rules, in order</b> (the first that applies decides; every rule examined leaves its evidence):</para>
+/// <list type="number">
+/// <item><description>No goal applies → <see cref="Verdict.InsufficientData"/> ("goals come first").</description></item>
+/// <item><description>No data at all → <see cref="Verdict.InsufficientData"/>.</description></item>
+/// <item><description>Fewer periods of data than <see cref="DecisionPolicy.MinimumPeriods"/> → <see cref="Verdict.InsufficientData"/>.</description></item>
+/// <item><description>No goal has a known value in the window → <see cref="Verdict.InsufficientData"/>.</description></item>
+/// <item><description>Traffic, lead or customer goals but fewer visits than <see cref="DecisionPolicy.MinimumVisits"/> → <see cref="Verdict.Experiment"/> (never a Cut).</description></item>
+/// <item><description>The negative share of comments and mentions rises significantly while the other goals are met → <see cref="Verdict.Optimize"/> (sentiment).</description></item>
+/// <item><description>Visit→lead rate clearly above the peers' (significant and at least <see cref="DecisionPolicy.MaterialRateRatio"/> times) → <see cref="Verdict.Invest"/>: volume is not quality.</description></item>
+/// <item><description>A large share of all visits or of a site section's (<see cref="DecisionPolicy.TrafficDriverShare"/>), clearly worse conversion, and its traffic goals met → <see cref="Verdict.Keep"/> as a traffic driver, judged on its traffic goal.</description></item>
+/// <item><description>Goals met (weighted share ≥ <see cref="DecisionPolicy.GoalsMetShare"/>) → <see cref="Verdict.Optimize"/> the weak funnel stage when one is clearly below the peers', or the cost when ROI is negative with no upward trend; else <see cref="Verdict.Keep"/>.</description></item>
+/// <item><description>Goals not met and everything says stop → <see cref="Verdict.Cut"/>: goals not even partly met (&lt; <see cref="DecisionPolicy.PartlyMetShare"/>) and none met or on track; no significant upward trend in visits, leads or a goal; conversion not better than the peers'; at least <see cref="DecisionPolicy.MinimumExperimentsBeforeCut"/> experiments over <see cref="DecisionPolicy.MinimumExperimentPeriodsBeforeCut"/> periods; at least <see cref="DecisionPolicy.MinimumPeriodsBeforeCut"/> periods of data; and ROI below <see cref="DecisionPolicy.RoiThreshold"/> or not computable (a zero-cost network has no ROI, which never counts in its favour).</description></item>
+/// <item><description>A funnel stage clearly below the peers' while the traffic holds (no significant fall in visits, traffic goals not missed) → <see cref="Verdict.Optimize"/> that stage.</description></item>
+/// <item><description>Fewer experiments than a Cut needs → <see cref="Verdict.Experiment"/>, naming the kinds not yet tried.</description></item>
+/// <item><description>A significant upward trend → <see cref="Verdict.Optimize"/>: improving, not there yet.</description></item>
+/// <item><description>ROI at or above the threshold → <see cref="Verdict.Optimize"/>: it pays for itself.</description></item>
+/// <item><description>Otherwise → <see cref="Verdict.Reduce"/>: goals missed (partly met), experiments tried, no return: spend less time.</description></item>
+/// </list>
+/// <para>Campaigns are judged by the same rules against their network's other campaigns, separately from the network's
+/// own verdict (a network can be <see cref="Verdict.Invest"/> while one of its campaigns is <see cref="Verdict.Cut"/>).</para>
+/// <para>Bad calls (null arguments) throw; bad data (duplicate snapshots, rows of another granularity, more leads than
+/// visits) becomes evidence. No number in a report is NaN or infinite.</para>
+/// <para>The engine is immutable and thread-safe: one instance can evaluate many data sets at once.</para>
+/// </remarks>
+public sealed class DecisionEngine
+{
+    private readonly TimeProvider _timeProvider;
+
+    internal DecisionEngine(DecisionPolicy policy, TimeProvider timeProvider)
+    {
+        Policy = policy;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Gets the policy the engine decides with.</summary>
+    public DecisionPolicy Policy { get; }
+
+    /// <summary>Evaluates every network (and campaign) of a funnel table with its snapshots.</summary>
+    /// <param name="funnel">The funnel table (grouped by campaign to get campaign verdicts).</param>
+    /// <param name="snapshots">The per period × network snapshots (reach, sentiment, cost, revenue); may be empty.</param>
+    /// <param name="goals">What the team wants from each network.</param>
+    /// <param name="experiments">What the team tried.</param>
+    /// <param name="evaluationDate">The date of the evaluation; <see langword="null"/> for today by the engine's <see cref="TimeProvider"/> (local date).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A snapshot is <see langword="null"/>.</exception>
+    public DecisionReport Evaluate(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, GoalSet goals, ExperimentLog experiments, DateOnly? evaluationDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(funnel);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(goals);
+        ArgumentNullException.ThrowIfNull(experiments);
+        var date = evaluationDate ?? DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+        var period = Period.Containing(date, funnel.Granularity).Previous();
+        var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period);
+        return new Assessor(Policy, data, goals, experiments, date, period).Run();
+    }
+}

@@ -1,0 +1,45 @@
+namespace ChannelMetrics.Decisions;
+
+/// <summary>Configures and builds a <see cref="DecisionEngine"/>, checking every setting at once.</summary>
+/// <remarks>Not thread-safe; the engine it builds is.</remarks>
+public sealed class DecisionEngineBuilder
+{
+    /// <summary>Gets or sets the clock that gives "today" when <see cref="DecisionEngine.Evaluate(Funnel.FunnelTable, IEnumerable{Metrics.ChannelSnapshot}, Goals.GoalSet, Experiments.ExperimentLog, DateOnly?)"/> gets no evaluation date.</summary>
+    /// <value><see cref="TimeProvider.System"/>; its local date is used.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the policy.</summary>
+    /// <value><see cref="DecisionPolicy.Default"/>.</value>
+    public DecisionPolicy Policy { get; set; } = DecisionPolicy.Default;
+
+    /// <summary>Builds the engine.</summary>
+    /// <returns>An immutable, thread-safe engine.</returns>
+    /// <exception cref="InvalidOperationException">A setting is invalid; the message lists every bad setting by name.</exception>
+    public DecisionEngine Build()
+    {
+        var errors = new List<string>();
+        if (TimeProvider is null)
+        {
+            errors.Add("TimeProvider: null is not allowed; expected a clock such as TimeProvider.System");
+        }
+
+        if (Policy is null)
+        {
+            errors.Add("Policy: null is not allowed; expected a policy such as DecisionPolicy.Default");
+        }
+        else
+        {
+            foreach (var error in Policy.Validate())
+            {
+                errors.Add("Policy." + error);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The decision engine cannot be built:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
+        }
+
+        return new DecisionEngine(Policy!, TimeProvider!);
+    }
+}

@@ -1,0 +1,332 @@
+using ChannelMetrics.Decisions;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
+
+namespace ChannelMetrics.Tests.Decisions;
+
+/// <summary>The situations of issue 7, each with realistic monthly numbers built through the public API.</summary>
+public sealed class DecisionEngineSituationTests
+{
+    private static readonly string[] s_allKinds = ["ContentFormat", "PostingTime", "Tone", "Audience", "Budget"];
+
+    private static Goal Visits(string network, double target, double weight = 1, DateOnly? deadline = null) =>
+        Goal.Create(network + "-visits", GoalMetric.Visits, GoalTarget.Absolute(target), networks: [network], weight: weight, deadline: deadline);
+
+    private static Goal Leads(string network, double target, double weight = 2, DateOnly? deadline = null, string? campaign = null, string? id = null) =>
+        Goal.Create(id ?? network + "-leads" + (campaign is null ? "" : "-" + campaign), GoalMetric.Leads, GoalTarget.Absolute(target), networks: [network], weight: weight, deadline: deadline, campaign: campaign);
+
+    private static Scenario Facebook(Scenario s) => s
+        .Funnel("Facebook", 24, 1800, 0.024, 0.12)
+        .Goal(Visits("Facebook", 1500))
+        .Goal(Leads("Facebook", 30));
+
+    [Test]
+    public void Evaluate_NetworkWithoutGoals_InsufficientDataSayingGoalsComeFirst()
+    {
+        var report = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Reddit", 24, 350, 0.015, 0.1)
+            .Evaluate();
+
+        var reddit = report.Network("Reddit");
+        Assert.That(reddit.Verdict, Is.EqualTo(Verdict.InsufficientData), reddit.Explain());
+        Assert.That(reddit.Codes(), Is.EqualTo(new[] { EvidenceCodes.GoalsMissing }));
+        Assert.That(reddit.Evidence(EvidenceCodes.GoalsMissing).Message, Does.Contain("goals come first"));
+        Assert.That(reddit.GoalStatuses, Is.Empty);
+    }
+
+    [Test]
+    public void Evaluate_TwoMonthsOfData_InsufficientDataNotCut()
+    {
+        var report = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Threads", 2, 120, 0.005, 0.1)
+            .Goal(Visits("Threads", 1000))
+            .Goal(Leads("Threads", 10))
+            .Experiment("Threads", ExperimentKind.Tone, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31))
+            .Experiment("Threads", ExperimentKind.PostingTime, new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31))
+            .Evaluate();
+
+        var threads = report.Network("Threads");
+        Assert.That(threads.Verdict, Is.EqualTo(Verdict.InsufficientData), threads.Explain());
+        Assert.That(threads.HistoryPeriods, Is.EqualTo(2));
+        var tooFew = threads.Evidence(EvidenceCodes.TooFewPeriods);
+        Assert.That((tooFew.Value, tooFew.ComparedWith!.Value), Is.EqualTo(((double?)2, (double?)3)));
+    }
+
+    [Test]
+    public void Evaluate_HandfulOfVisitsAfterExperiments_ExperimentNotCut()
+    {
+        var report = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Mastodon", 9, 10, 0.0, 0)
+            .Goal(Visits("Mastodon", 200))
+            .Goal(Leads("Mastodon", 3))
+            .Experiment("Mastodon", ExperimentKind.ContentFormat, new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 30))
+            .Experiment("Mastodon", ExperimentKind.Tone, new DateOnly(2026, 5, 1), new DateOnly(2026, 7, 31))
+            .Evaluate();
+
+        var mastodon = report.Network("Mastodon");
+        Assert.That(mastodon.Verdict, Is.EqualTo(Verdict.Experiment), mastodon.Explain());
+        Assert.That(mastodon.Confidence, Is.EqualTo(ConfidenceLevel.Low));
+        Assert.That(mastodon.Evidence(EvidenceCodes.TooFewVisits).Value, Is.LessThan(100));
+        Assert.That(mastodon.SuggestedExperiments, Is.EqualTo(new[] { ExperimentKind.PostingTime, ExperimentKind.Audience, ExperimentKind.Budget }));
+    }
+
+    // YouTube: visits fall from about 900 to about 300 a month over two years, converting at 1.5 %.
+    private static Scenario Declining(Scenario s) => Facebook(s.WithPortfolio())
+        .Funnel("YouTube", 24, i => 900 - (i * 26), _ => 0.015, 0.1)
+        .Goal(Visits("YouTube", 600))
+        .Goal(Leads("YouTube", 8));
+
+    [Test]
+    public void Evaluate_DecliningGoalsMissedNothingTried_ExperimentNamingWhatToTry()
+    {
+        var youtube = Declining(new Scenario()).Evaluate().Network("YouTube");
+
+        Assert.That(youtube.Verdict, Is.EqualTo(Verdict.Experiment), youtube.Explain());
+        Assert.That(youtube.GoalStatuses.Select(g => g.Progress), Is.All.EqualTo(GoalProgress.Missed));
+        var nothing = youtube.Evidence(EvidenceCodes.NothingTried);
+        Assert.That(nothing.Kinds!.Select(k => k.ToString()), Is.EqualTo(s_allKinds));
+        Assert.That(youtube.SuggestedExperiments, Has.Count.EqualTo(5));
+        Assert.That(youtube.Evidence(EvidenceCodes.TrendDown).PValue, Is.LessThan(0.05));
+    }
+
+    private static Scenario WithYouTubeExperiments(Scenario s) => s
+        .Experiment("YouTube", ExperimentKind.ContentFormat, new DateOnly(2025, 9, 1), new DateOnly(2025, 11, 30))
+        .Experiment("YouTube", ExperimentKind.PostingTime, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31))
+        .Experiment("YouTube", ExperimentKind.Tone, new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
+
+    [Test]
+    public void Evaluate_DecliningGoalsMissedAfterExperiments_Cut()
+    {
+        var youtube = WithYouTubeExperiments(Declining(new Scenario())).Evaluate().Network("YouTube");
+
+        Assert.That(youtube.Verdict, Is.EqualTo(Verdict.Cut), youtube.Explain());
+        Assert.That(youtube.Confidence, Is.EqualTo(ConfidenceLevel.High));
+        var tried = youtube.Evidence(EvidenceCodes.ExperimentsTried);
+        Assert.That((tried.Value, tried.Periods), Is.EqualTo(((double?)3, (int?)9)));
+        Assert.That(youtube.Codes(), Does.Contain(EvidenceCodes.GoalsNotMet).And.Contain(EvidenceCodes.TrendDown));
+    }
+
+    [Test]
+    public void Evaluate_DecliningAfterExperimentsButOneGoalStillMet_Reduce()
+    {
+        // The team would settle for 300 visits a month: still met, so not everything says stop.
+        var youtube = WithYouTubeExperiments(Declining(new Scenario()))
+            .Goal(Goal.Create("yt-floor", GoalMetric.Visits, GoalTarget.Absolute(300), networks: ["YouTube"]))
+            .Evaluate()
+            .Network("YouTube");
+
+        Assert.That(youtube.Verdict, Is.EqualTo(Verdict.Reduce), youtube.Explain());
+        Assert.That(youtube.Codes(), Does.Contain(EvidenceCodes.GoalsPartlyMet));
+        Assert.That(youtube.GoalStatuses.Single(g => g.GoalId == "yt-floor").Progress, Is.EqualTo(GoalProgress.Met));
+    }
+
+    // The article's LinkedIn: 300 visits a month (the fewest) but 6 % visit→lead against about 2.5 % elsewhere.
+    private static Scenario LinkedIn() => Facebook(new Scenario().WithPortfolio())
+        .Funnel("Instagram", 24, 1300, 0.022, 0.1)
+        .Funnel("LinkedIn", 24, 180, 0.095, 0.2, campaign: "li-ads-cfo-guide")
+        .Funnel("LinkedIn", 24, 100, 0.012, 0.2, campaign: "company-page")
+        .Funnel("LinkedIn", 24, 20, 0.0, 0, campaign: "finance-leaders-group")
+        .Goal(Leads("LinkedIn", 25, deadline: new DateOnly(2026, 12, 31)))
+        .Goal(Goal.Create("li-visit-to-lead", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.04), networks: ["LinkedIn"]))
+        .Goal(Leads("LinkedIn", 15, weight: 1, campaign: "li-ads-cfo-guide", id: "li-ads-leads"))
+        .Goal(Goal.Create("li-page-visit-to-lead", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.03), networks: ["LinkedIn"], campaign: "company-page"))
+        .Goal(Leads("LinkedIn", 2, weight: 1, deadline: new DateOnly(2026, 3, 31), campaign: "finance-leaders-group", id: "li-group-leads"))
+        .Experiment("LinkedIn", ExperimentKind.ContentFormat, new DateOnly(2025, 9, 1), new DateOnly(2025, 11, 30), "finance-leaders-group")
+        .Experiment("LinkedIn", ExperimentKind.Audience, new DateOnly(2026, 1, 15), new DateOnly(2026, 3, 31), "finance-leaders-group");
+
+    [Test]
+    public void Evaluate_LowVolumeHighConversion_Invest()
+    {
+        var report = LinkedIn().Evaluate();
+        var linkedIn = report.Network("LinkedIn");
+
+        Assert.That(linkedIn.Verdict, Is.EqualTo(Verdict.Invest), linkedIn.Explain());
+        Assert.That(linkedIn.Role, Is.EqualTo(NetworkRole.Converter));
+        Assert.That(linkedIn.Visits, Is.LessThan(report.Networks.Where(n => n.Network != "LinkedIn").Min(n => n.Visits)));
+        var above = linkedIn.Evidence(EvidenceCodes.ConversionAbovePeers);
+        Assert.That(above.Metric, Is.EqualTo(EvidenceMetrics.VisitToLeadRate));
+        Assert.That(above.Value, Is.GreaterThan(0.055).And.LessThan(0.065));
+        Assert.That(above.ComparedWith!.Basis, Is.EqualTo(ComparisonBasis.Portfolio));
+        Assert.That(above.ComparedWith.Value, Is.LessThan(0.03));
+        Assert.That(above.PValue, Is.LessThan(0.001));
+        Assert.That(above.Probability, Is.GreaterThan(0.999));
+        Assert.That(above.Interval!.Value.Contains(above.Value!.Value), Is.True);
+        Assert.That(linkedIn.Codes(), Does.Contain(EvidenceCodes.LowVolume));
+    }
+
+    [Test]
+    public void Evaluate_LinkedInCampaigns_AdsInvestPageOptimizeGroupCutWhileNetworkInvests()
+    {
+        var linkedIn = LinkedIn().Evaluate().Network("LinkedIn");
+
+        Assert.That(linkedIn.Verdict, Is.EqualTo(Verdict.Invest));
+        Assert.That(linkedIn.Campaigns.Select(c => c.Campaign), Is.EqualTo(new[] { "company-page", "finance-leaders-group", "li-ads-cfo-guide" }));
+        var ads = linkedIn.Campaign("li-ads-cfo-guide");
+        var page = linkedIn.Campaign("company-page");
+        var group = linkedIn.Campaign("finance-leaders-group");
+        Assert.That(ads.Verdict, Is.EqualTo(Verdict.Invest), ads.Explain());
+        Assert.That(ads.Evidence(EvidenceCodes.ConversionAbovePeers).ComparedWith!.Basis, Is.EqualTo(ComparisonBasis.OtherCampaigns));
+        Assert.That(page.Verdict, Is.EqualTo(Verdict.Optimize), page.Explain());
+        Assert.That(page.Focus, Is.EqualTo(OptimizationFocus.VisitToLead));
+        Assert.That(page.Codes(), Does.Contain(EvidenceCodes.ConversionBelowPeers));
+        Assert.That(group.Verdict, Is.EqualTo(Verdict.Cut), group.Explain());
+        Assert.That(group.GoalStatuses.Single().Progress, Is.EqualTo(GoalProgress.Missed));
+        Assert.That(group.Evidence(EvidenceCodes.ExperimentsTried).Value, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Evaluate_HighVolumeAverageConversionGoalsMet_Keep()
+    {
+        var facebook = LinkedIn().Evaluate().Network("Facebook");
+
+        Assert.That(facebook.Verdict, Is.EqualTo(Verdict.Keep), facebook.Explain());
+        Assert.That(facebook.GoalStatuses.Select(g => g.Progress), Is.All.EqualTo(GoalProgress.Met));
+        Assert.That(facebook.Codes(), Does.Contain(EvidenceCodes.GoalsMet).And.Contain(EvidenceCodes.ConversionInLine));
+        Assert.That(facebook.Role, Is.EqualTo(NetworkRole.Balanced));
+    }
+
+    [Test]
+    public void Evaluate_LargeTrafficSharePoorConversionTrafficGoalMet_KeepAsTrafficDriver()
+    {
+        var x = Facebook(new Scenario().WithPortfolio())
+            .Funnel("X (Twitter)", 24, 2500, 0.008, 0.1)
+            .Goal(Visits("X (Twitter)", 2000, weight: 2))
+            .Goal(Goal.Create("x-visit-to-lead", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.02), networks: ["X (Twitter)"], weight: 0.5))
+            .Evaluate()
+            .Network("X (Twitter)");
+
+        Assert.That(x.Verdict, Is.EqualTo(Verdict.Keep), x.Explain());
+        Assert.That(x.Role, Is.EqualTo(NetworkRole.TrafficDriver));
+        Assert.That(x.Focus, Is.EqualTo(OptimizationFocus.Traffic));
+        Assert.That(x.Evidence(EvidenceCodes.TrafficShareHigh).Value, Is.GreaterThan(0.3));
+        Assert.That(x.Codes(), Does.Contain(EvidenceCodes.ConversionBelowPeers).And.Contain(EvidenceCodes.JudgeOnTrafficGoal));
+        Assert.That(x.GoalStatuses.Single(g => g.GoalId == "x-visit-to-lead").Progress, Is.EqualTo(GoalProgress.Missed));
+    }
+
+    [Test]
+    public void Evaluate_NegativeShareRisingWhileOtherGoalsMet_OptimizeSentimentNotKeep()
+    {
+        // Instagram: 200 classified comments and mentions a month; the negative share is 7 % until a year ago, then climbs to 35 %.
+        var instagram = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Instagram", 24, 1300, 0.023, 0.1)
+            .Snapshots("Instagram", 24, (i, p) =>
+            {
+                double negative = i < 12 ? 0.07 : 0.07 + ((i - 11) * (0.28 / 12));
+                long neg = (long)Math.Round(200 * negative);
+                return new ChannelSnapshot { Period = p, Network = "Instagram", PositiveCount = 120 - neg / 2, NeutralCount = 80 - (neg - (neg / 2)), NegativeCount = neg };
+            })
+            .Goal(Visits("Instagram", 1200))
+            .Goal(Leads("Instagram", 20))
+            .Goal(Goal.Create("ig-negative-share", GoalMetric.NegativeShare, GoalTarget.Absolute(0.15), GoalDirection.AtMost, networks: ["Instagram"], weight: 2))
+            .Evaluate()
+            .Network("Instagram");
+
+        Assert.That(instagram.Verdict, Is.EqualTo(Verdict.Optimize), instagram.Explain());
+        Assert.That(instagram.Focus, Is.EqualTo(OptimizationFocus.Sentiment));
+        var sentiment = instagram.Evidence(EvidenceCodes.SentimentWorsening);
+        Assert.That(sentiment.PValue, Is.LessThan(0.05));
+        Assert.That(sentiment.Value, Is.EqualTo(0.35).Within(0.01));
+        Assert.That(sentiment.Statistic!.Value, Is.GreaterThan(0));
+        Assert.That(instagram.GoalStatuses.Single(g => g.GoalId == "ig-negative-share").Progress, Is.EqualTo(GoalProgress.Missed));
+    }
+
+    // TikTok: declining from 1,300 to about 350 visits, goals missed, four experiments, EUR 1,800 a month plus 35 hours.
+    private static Scenario TikTok(decimal spend, double hours, Func<int, decimal> revenue, params Goal[] extraGoals)
+    {
+        var s = Facebook(new Scenario().WithPortfolio())
+            .Funnel("TikTok", 24, i => i < 5 ? 1300 : 1300 - ((i - 4) * 50), i => 0.01 - (i * 0.0002), 0.08)
+            .Snapshots("TikTok", 24, (i, p) => new ChannelSnapshot { Period = p, Network = "TikTok", Spend = spend, HoursSpent = hours, Revenue = revenue(i) })
+            .Goal(Visits("TikTok", 1000))
+            .Goal(Leads("TikTok", 10))
+            .Experiment("TikTok", ExperimentKind.ContentFormat, new DateOnly(2025, 5, 1), new DateOnly(2025, 7, 31))
+            .Experiment("TikTok", ExperimentKind.PostingTime, new DateOnly(2025, 8, 1), new DateOnly(2025, 10, 31))
+            .Experiment("TikTok", ExperimentKind.Tone, new DateOnly(2025, 11, 1), new DateOnly(2026, 1, 31))
+            .Experiment("TikTok", ExperimentKind.Budget, new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 30));
+        foreach (var goal in extraGoals)
+        {
+            s.Goal(goal);
+        }
+
+        return s;
+    }
+
+    private static readonly DecisionPolicy s_costed = DecisionPolicy.Default with { HourlyRate = 60m };
+
+    [Test]
+    public void Evaluate_RoiClearlyNegativeNoUpwardTrendGoalsMissed_Cut()
+    {
+        var tiktok = TikTok(1800m, 35, i => i % 2 == 0 ? 2400m : 0m).Evaluate(s_costed).Network("TikTok");
+
+        Assert.That(tiktok.Verdict, Is.EqualTo(Verdict.Cut), tiktok.Explain());
+        var roi = tiktok.Evidence(EvidenceCodes.RoiNegative);
+        // Six months: 3 × 2,400 revenue against 6 × (1,800 + 35 × 60) = 23,400 cost.
+        Assert.That(roi.Value, Is.EqualTo((7200.0 - 23400) / 23400).Within(1e-12));
+        Assert.That(roi.ComparedWith!.Value, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Evaluate_RoiClearlyNegativeGoalPartlyMet_Reduce()
+    {
+        var floor = Goal.Create("tt-floor", GoalMetric.Visits, GoalTarget.Absolute(300), networks: ["TikTok"]);
+        var tiktok = TikTok(1800m, 35, i => i % 2 == 0 ? 2400m : 0m, floor).Evaluate(s_costed).Network("TikTok");
+
+        Assert.That(tiktok.Verdict, Is.EqualTo(Verdict.Reduce), tiktok.Explain());
+        Assert.That(tiktok.Codes(), Does.Contain(EvidenceCodes.RoiNegative).And.Contain(EvidenceCodes.GoalsPartlyMet));
+    }
+
+    [Test]
+    public void Evaluate_PositiveRoiGoalsMissed_NotCut()
+    {
+        var tiktok = TikTok(1800m, 35, _ => 9600m).Evaluate(s_costed).Network("TikTok");
+
+        Assert.That(tiktok.Verdict, Is.EqualTo(Verdict.Optimize), tiktok.Explain());
+        Assert.That(tiktok.Evidence(EvidenceCodes.RoiPositive).Value, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Evaluate_ZeroCostOrganicNetwork_RoiNotComputableAndNotInTheNetworksFavour()
+    {
+        // Spend 0 and hours not costed: revenue over nothing is not an infinite return.
+        var tiktok = TikTok(0m, 35, _ => 9600m).Evaluate().Network("TikTok");
+
+        Assert.That(tiktok.Verdict, Is.EqualTo(Verdict.Cut), tiktok.Explain());
+        var roi = tiktok.Evidence(EvidenceCodes.RoiNotComputable);
+        Assert.That(roi.Value, Is.Null);
+        Assert.That(roi.Message, Does.Contain("not infinite"));
+        Assert.That(tiktok.Codes(), Does.Not.Contain(EvidenceCodes.RoiPositive));
+    }
+
+    // Pinterest: leads climb steadily from about 10 to about 35 a month over the last year against a target of 40.
+    private static ChannelAssessment Rising(DateOnly deadline) => Facebook(new Scenario().WithPortfolio())
+        .Funnel("Pinterest", 24, i => i < 12 ? 400 : 400 + ((i - 11) * 85), _ => 0.025, 0.1)
+        .Goal(Leads("Pinterest", 40, deadline: deadline))
+        .Evaluate()
+        .Network("Pinterest");
+
+    [Test]
+    public void Evaluate_RisingTrendMeetsGoalBeforeDeadline_OnTrackNotMissed()
+    {
+        var pinterest = Rising(new DateOnly(2027, 6, 30));
+        var status = pinterest.GoalStatuses.Single();
+
+        Assert.That(status.Progress, Is.EqualTo(GoalProgress.OnTrack), pinterest.Explain());
+        Assert.That(status.Observed, Is.LessThan(40));
+        Assert.That(status.Gap, Is.LessThan(0));
+        Assert.That(status.TrendPValue, Is.LessThan(0.05));
+        Assert.That(status.ProjectedPeriod, Is.GreaterThan(Scenario.EvaluationPeriod));
+        Assert.That(status.ProjectedDate, Is.LessThanOrEqualTo(new DateOnly(2027, 6, 30)));
+        Assert.That(status.ProjectedDate, Is.EqualTo(status.ProjectedPeriod!.Value.End.AddDays(-1)));
+        Assert.That(pinterest.Codes(), Does.Contain(EvidenceCodes.GoalOnTrack));
+        Assert.That(pinterest.Verdict, Is.EqualTo(Verdict.Keep));
+    }
+
+    [Test]
+    public void Evaluate_RisingTrendTooSlowForDeadline_BehindNotOnTrack()
+    {
+        var status = Rising(new DateOnly(2026, 11, 30)).GoalStatuses.Single();
+
+        Assert.That(status.Progress, Is.EqualTo(GoalProgress.Behind));
+        Assert.That(status.ProjectedDate, Is.GreaterThan(new DateOnly(2026, 11, 30)));
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using ChannelMetrics.Decisions;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Funnel;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
+using ChannelMetrics.Statistics;
+
+namespace ChannelMetrics.Tests.Decisions;
+
+public sealed class DecisionReportTests
+{
+    /// <summary>Every situation of the issue in one data set: eight networks plus sources without goals.</summary>
+    internal static Scenario Everything()
+    {
+        var s = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, 1800, 0.024, 0.12)
+            .Goal(Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(1500), networks: ["Facebook"]))
+            .Goal(Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(30), networks: ["Facebook"], weight: 2))
+            .Funnel("LinkedIn", 24, 180, 0.095, 0.2, campaign: "li-ads-cfo-guide")
+            .Funnel("LinkedIn", 24, 100, 0.012, 0.2, campaign: "company-page")
+            .Funnel("LinkedIn", 24, 20, 0.0, 0, campaign: "finance-leaders-group")
+            .Goal(Goal.Create("li-visit-to-lead", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.04), networks: ["LinkedIn"]))
+            .Goal(Goal.Create("li-leads", GoalMetric.Leads, GoalTarget.Absolute(25), networks: ["LinkedIn"], weight: 2, deadline: new DateOnly(2026, 12, 31)))
+            .Experiment("LinkedIn", ExperimentKind.Audience, new DateOnly(2026, 1, 15), new DateOnly(2026, 3, 31), "finance-leaders-group")
+            .Funnel("TikTok", 24, i => 1300 - (i * 40), _ => 0.008, 0.08)
+            .Snapshots("TikTok", 24, (i, p) => new ChannelSnapshot { Period = p, Network = "TikTok", Spend = 1800m, HoursSpent = 35, Revenue = i % 3 == 0 ? 2400m : 0m, Followers = 5000 + i, PositiveCount = 10, NeutralCount = 5, NegativeCount = 0 })
+            .Goal(Goal.Create("tt-visits", GoalMetric.Visits, GoalTarget.Absolute(1000), networks: ["TikTok"]))
+            .Goal(Goal.Create("tt-growth", GoalMetric.Followers, GoalTarget.GrowthPerPeriod(0.01), networks: ["TikTok"], weight: 0.5))
+            .Goal(Goal.Create("tt-net", GoalMetric.NetSentiment, GoalTarget.Absolute(0.3), networks: ["TikTok"]))
+            .Experiment("TikTok", ExperimentKind.Tone, new DateOnly(2025, 11, 1), new DateOnly(2026, 1, 31))
+            .Experiment("TikTok", ExperimentKind.Budget, new DateOnly(2026, 2, 1), new DateOnly(2026, 4, 30))
+            .Funnel("Threads", 2, 100, 0.01, 0.1)
+            .Goal(Goal.Create("th-followers", GoalMetric.Followers, GoalTarget.Absolute(1500), networks: ["Threads"]))
+            .Funnel("Reddit", 24, 350, 0.015, 0.1)
+            .Goal(Goal.Create("all-share", GoalMetric.ShareOfVisits, GoalTarget.Absolute(0.5), networks: ["Ghost"]));
+        return s;
+    }
+
+    [Test]
+    public void Evaluate_SameInput_SameJsonBytes()
+    {
+        var a = Everything().Evaluate().ToJson();
+        var b = Everything().Evaluate().ToJson();
+
+        Assert.That(b, Is.EqualTo(a));
+    }
+
+    [Test]
+    public void Evaluate_InputInAnotherOrder_SameJsonBytes()
+    {
+        var s = Everything();
+        var engine = new DecisionEngineBuilder().Build();
+        var forward = engine.Evaluate(FunnelTable.FromRows(s.Rows), s.SnapshotList, s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson();
+        var backward = engine.Evaluate(FunnelTable.FromRows(s.Rows.Reverse()), s.SnapshotList.Reverse(), s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson();
+
+        Assert.That(backward, Is.EqualTo(forward));
+    }
+
+    [Test]
+    public void ToJson_RoundTrip_SameBytes()
+    {
+        var report = Everything().Evaluate();
+        string json = report.ToJson();
+        var back = DecisionReport.FromJson(json);
+
+        Assert.That(back.ToJson(), Is.EqualTo(json));
+        Assert.That(back.Networks.Select(n => n.Verdict), Is.EqualTo(report.Networks.Select(n => n.Verdict)));
+        Assert.That(back.Policy, Is.EqualTo(report.Policy));
+    }
+
+    [Test]
+    public void ToJson_CamelCaseEnumsAsStringsPeriodsAsText()
+    {
+        string json = Everything().Evaluate().ToJson();
+
+        Assert.That(json, Does.Contain("\"verdict\": \"insufficientData\""));
+        Assert.That(json, Does.Contain("\"evaluationPeriod\": \"2026-10\""));
+        Assert.That(json, Does.Contain("\"evaluationDate\": \"2026-11-01\""));
+        Assert.That(json, Does.Contain("\"metric\": \"visitToLeadRate\""));
+        Assert.That(json, Does.Contain("\"code\": \"GoalsMissing\""));
+        Assert.That(json, Does.Not.Contain("NaN").And.Not.Contain("Infinity"));
+    }
+
+    [Test]
+    public void WriteJson_Stream_SameAsToJson()
+    {
+        var report = Everything().Evaluate();
+        using var stream = new MemoryStream();
+        report.WriteJson(stream);
+
+        Assert.That(Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo(report.ToJson()));
+    }
+
+    [Test]
+    public void Evaluate_EveryNumberInTheReport_IsFinite()
+    {
+        var report = Everything().Evaluate();
+        var numbers = new List<(string Path, double Value)>();
+        Walk(report, "report", numbers, new HashSet<object>(ReferenceEqualityComparer.Instance));
+
+        Assert.That(numbers, Has.Count.GreaterThan(200));
+        Assert.That(numbers.Where(n => !double.IsFinite(n.Value)), Is.Empty);
+    }
+
+    [Test]
+    public void Evaluate_FromManyThreads_SameReport()
+    {
+        var s = Everything();
+        var table = s.Table;
+        var goals = s.GoalSet;
+        var log = s.Log;
+        var engine = new DecisionEngineBuilder().Build();
+        string expected = engine.Evaluate(table, s.SnapshotList, goals, log, Scenario.EvaluationDate).ToJson();
+        var results = new string[8];
+        Parallel.For(0, results.Length, i => results[i] = engine.Evaluate(table, s.SnapshotList, goals, log, Scenario.EvaluationDate).ToJson());
+
+        Assert.That(results, Is.All.EqualTo(expected));
+    }
+
+    [Test]
+    public void Evaluate_NetworksSortedAndEveryOneReported()
+    {
+        var report = Everything().Evaluate();
+        var names = report.Networks.Select(n => n.Network).ToArray();
+
+        Assert.That(names, Is.EqualTo(new[] { "Facebook", "Ghost", "google", "LinkedIn", "newsletter", "Reddit", "Threads", "TikTok" }));
+        Assert.That(report.Network("Ghost").Codes(), Does.Contain(EvidenceCodes.NoData));
+        Assert.That(report.Portfolio.NetworkCount, Is.EqualTo(8));
+        Assert.That(report.Portfolio.Verdicts.Sum(v => v.Count), Is.EqualTo(8));
+        Assert.That(report.WindowStart, Is.EqualTo(Period.Month(2026, 5)));
+    }
+
+    [Test]
+    public void Evaluate_DataAfterEvaluationPeriod_LeftOutAndNoted()
+    {
+        var s = Everything();
+        var report = s.Evaluate(date: new DateOnly(2026, 9, 15));
+
+        Assert.That(report.EvaluationPeriod, Is.EqualTo(Period.Month(2026, 8)));
+        Assert.That(report.DataNotes.Select(n => n.Code), Is.All.EqualTo(EvidenceCodes.DataNote));
+        Assert.That(report.DataNotes[0].Message, Does.Contain("after the evaluation period 2026-08"));
+    }
+
+    [Test]
+    public void Evaluate_DuplicateSnapshot_FirstKeptAndNoted()
+    {
+        var snapshot = new ChannelSnapshot { Period = Period.Month(2026, 10), Network = "Facebook", Spend = 100m };
+        var s = Everything();
+        var report = new DecisionEngineBuilder().Build().Evaluate(s.Table, [snapshot, snapshot with { Spend = 200m }], s.GoalSet, s.Log, Scenario.EvaluationDate);
+
+        Assert.That(report.DataNotes.Single().Message, Does.Contain("repeats Facebook 2026-10"));
+    }
+
+    [Test]
+    public void Evaluate_WithoutDate_UsesTheTimeProvidersToday()
+    {
+        var s = Everything();
+        var engine = new DecisionEngineBuilder { TimeProvider = new FixedTime(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero)) }.Build();
+        var report = engine.Evaluate(s.Table, s.SnapshotList, s.GoalSet, s.Log);
+
+        Assert.That(report.EvaluationDate, Is.EqualTo(new DateOnly(2026, 11, 20)));
+        Assert.That(report.EvaluationPeriod, Is.EqualTo(Period.Month(2026, 10)));
+    }
+
+    [Test]
+    public void Evaluate_EmptyInput_EmptyReport()
+    {
+        var report = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows([]), [], GoalSet.Empty, ExperimentLog.Empty, Scenario.EvaluationDate);
+
+        Assert.That(report.Networks, Is.Empty);
+        Assert.That(report.Portfolio.VisitToLeadRate, Is.Null);
+        Assert.That(DecisionReport.FromJson(report.ToJson()).ToJson(), Is.EqualTo(report.ToJson()));
+    }
+
+    [Test]
+    public void Evaluate_NullArguments_Throw()
+    {
+        var engine = new DecisionEngineBuilder().Build();
+        var table = FunnelTable.FromRows([]);
+
+        Assert.That(() => engine.Evaluate(null!, [], GoalSet.Empty, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("funnel"));
+        Assert.That(() => engine.Evaluate(table, null!, GoalSet.Empty, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("snapshots"));
+        Assert.That(() => engine.Evaluate(table, [], null!, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("goals"));
+        Assert.That(() => engine.Evaluate(table, [], GoalSet.Empty, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("experiments"));
+        Assert.That(() => engine.Evaluate(table, [null!], GoalSet.Empty, ExperimentLog.Empty, Scenario.EvaluationDate), Throws.ArgumentException.With.Property("ParamName").EqualTo("snapshots"));
+    }
+
+    [Test]
+    public void Evaluate_CampaignWithoutOwnGoal_InheritsRateGoalAndScaledLeadGoal()
+    {
+        var s = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "prospecting")
+            .Funnel("Facebook", 24, 500, 0.01, 0.1, campaign: "boosted-posts")
+            .Goal(Goal.Create("fb-rate", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.02), networks: ["Facebook"]))
+            .Goal(Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(40), networks: ["Facebook"]))
+            .Goal(Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(1500), networks: ["Facebook"]));
+        var boosted = s.Evaluate().Network("Facebook").Campaign("boosted-posts");
+
+        Assert.That(boosted.GoalStatuses.Select(g => g.GoalId), Is.EqualTo(new[] { "fb-rate", "fb-leads" }));
+        Assert.That(boosted.GoalStatuses.All(g => g.Inherited), Is.True);
+        var leads = boosted.GoalStatuses[1];
+        Assert.That(leads.TargetScale, Is.EqualTo(0.25).Within(0.02));
+        Assert.That(leads.Target, Is.EqualTo(40 * leads.TargetScale).Within(1e-9));
+        Assert.That(boosted.Codes(), Does.Contain(EvidenceCodes.GoalInherited));
+    }
+
+    [Test]
+    public void Evaluate_CampaignWhoseNetworkHasNoFunnelGoal_InsufficientData()
+    {
+        var s = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "prospecting")
+            .Goal(Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(1000), networks: ["Facebook"]));
+        var campaign = s.Evaluate().Network("Facebook").Campaign("prospecting");
+
+        Assert.That(campaign.Verdict, Is.EqualTo(Verdict.InsufficientData));
+        Assert.That(campaign.Codes(), Is.EqualTo(new[] { EvidenceCodes.GoalsMissing }));
+    }
+
+    private static void Walk(object? value, string path, List<(string, double)> numbers, HashSet<object> seen)
+    {
+        switch (value)
+        {
+            case null or string or bool or int or long or DateOnly or Period or Enum:
+                return;
+            case double d:
+                numbers.Add((path, d));
+                return;
+            case decimal:
+                return;
+            case Interval interval:
+                numbers.Add((path + ".Lower", interval.Lower));
+                numbers.Add((path + ".Upper", interval.Upper));
+                return;
+            case IEnumerable list:
+                int i = 0;
+                foreach (var item in list)
+                {
+                    Walk(item, $"{path}[{i++}]", numbers, seen);
+                }
+
+                return;
+        }
+
+        if (!value.GetType().IsValueType && !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.That(value.GetType().Namespace, Does.StartWith("ChannelMetrics"), path);
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
+            {
+                Walk(property.GetValue(value), path + "." + property.Name, numbers, seen);
+            }
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+}
