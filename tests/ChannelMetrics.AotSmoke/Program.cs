@@ -1,4 +1,5 @@
 using ChannelMetrics;
+using ChannelMetrics.Decisions;
 using ChannelMetrics.Experiments;
 using ChannelMetrics.Funnel;
 using ChannelMetrics.Goals;
@@ -77,6 +78,22 @@ Check(new MarkdownReportWriter().WriteToString(reportTable).Contains("# Funnel r
 var reportJson = new JsonReportWriter().WriteToString(reportTable);
 Check(reportJson.Contains("\"kind\": \"funnelTable\"", StringComparison.Ordinal) && reportJson.Contains("\"visitToLead\": {", StringComparison.Ordinal), "funnel table JSON");
 Check(new CsvReportWriter().WriteToString(reportTable).Contains("2026-01,X (Twitter),\"spring, \"\"big\"\" sale\",200,10,2,0.05,", StringComparison.Ordinal), "funnel table CSV");
+
+// Decisions: a low-volume, high-converting network is Invest; the report round-trips through the source-generated JSON.
+var decisionRows = new List<FunnelRecord>();
+for (int i = 0; i < 12; i++)
+{
+    var month = Period.Month(2026, 10).Offset(i - 11);
+    decisionRows.Add(new FunnelRecord(month, "Facebook", 1800, 43, 5));
+    decisionRows.Add(new FunnelRecord(month, "LinkedIn", 300, 18, 4));
+}
+
+var decisionGoals = GoalSet.Create([Goal.Create("li-leads", GoalMetric.Leads, GoalTarget.Absolute(25), networks: ["LinkedIn"])]);
+var decisionReport = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(decisionRows), [], decisionGoals, ExperimentLog.Empty, new DateOnly(2026, 11, 1));
+var linkedInVerdict = decisionReport.Networks.Single(n => n.Network == "LinkedIn");
+Check(linkedInVerdict.Verdict == Verdict.Invest && linkedInVerdict.Evidence.Any(e => e.Code == EvidenceCodes.ConversionAbovePeers), "decision engine verdict");
+var decisionJson = decisionReport.ToJson();
+Check(decisionJson.Contains("\"verdict\": \"invest\"", StringComparison.Ordinal) && DecisionReport.FromJson(decisionJson).ToJson() == decisionJson, "decision report JSON round trip");
 
 foreach (var failure in failures)
 {

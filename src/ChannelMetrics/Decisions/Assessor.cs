@@ -137,7 +137,9 @@ internal sealed partial class Assessor
             Goals = goals,
         };
         var assessment = Assess(subject);
-        if (!_data.HasCampaigns && !HasCampaignGoals(network.Name))
+        // A network whose rows carry no campaign has nothing to drill into: its one "(not set)" campaign is the network.
+        bool onlyNotSet = network.Campaigns.Count == 1 && network.Campaigns.ContainsKey(FunnelLabels.NotSet);
+        if ((!_data.HasCampaigns || network.Campaigns.Count == 0 || onlyNotSet) && !HasCampaignGoals(network.Name))
         {
             return assessment;
         }

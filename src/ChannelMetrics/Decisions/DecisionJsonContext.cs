@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChannelMetrics.Experiments;
@@ -30,6 +31,18 @@ namespace ChannelMetrics.Decisions;
 [JsonSerializable(typeof(DecisionReport))]
 internal sealed partial class DecisionJsonContext : JsonSerializerContext
 {
+    // Messages hold apostrophes, arrows and (in reports) Arabic: write them as text, not \u escapes. The report is data for
+    // files and APIs, never inlined into HTML unencoded, so the relaxed encoder is safe here.
+    // Two threads racing here build equal contexts; either one is fine.
+    private static DecisionJsonContext? s_relaxed;
+
+    public static DecisionJsonContext Relaxed => s_relaxed ??= CreateRelaxed();
+
+    private static DecisionJsonContext CreateRelaxed()
+    {
+        var options = new JsonSerializerOptions(Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        return new DecisionJsonContext(options);
+    }
 }
 
 internal sealed class CamelCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>

@@ -40,7 +40,7 @@ public sealed record DecisionReport
 
     /// <summary>Writes the report as indented JSON.</summary>
     /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, DecisionJsonContext.Default.DecisionReport);
+    public string ToJson() => JsonSerializer.Serialize(this, DecisionJsonContext.Relaxed.DecisionReport);
 
     /// <summary>Writes the report as indented UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream to write to.</param>
@@ -48,7 +48,7 @@ public sealed record DecisionReport
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, this, DecisionJsonContext.Default.DecisionReport);
+        JsonSerializer.Serialize(utf8Json, this, DecisionJsonContext.Relaxed.DecisionReport);
     }
 
     /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
@@ -59,7 +59,7 @@ public sealed record DecisionReport
     public static DecisionReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, DecisionJsonContext.Default.DecisionReport)
+        return JsonSerializer.Deserialize(json, DecisionJsonContext.Relaxed.DecisionReport)
             ?? throw new JsonException("The JSON holds null, not a decision report.");
     }
 }
