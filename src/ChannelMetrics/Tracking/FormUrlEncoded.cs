@@ -87,6 +87,48 @@ public static class FormUrlEncoded
         return DecodeCore(encoded, destination, out _);
     }
 
+    /// <summary>
+    /// Encodes <paramref name="value"/> with the URL Standard's <c>application/x-www-form-urlencoded</c> serializer:
+    /// ASCII alphanumerics and <c>*-._</c> stay, a space becomes <c>+</c>, everything else is percent-encoded UTF-8.
+    /// </summary>
+    /// <param name="value">The name or value.</param>
+    /// <returns>The encoded text; <see cref="Parse(string)"/> decodes it back (a lone surrogate comes back as U+FFFD).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static string Encode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new StringBuilder(value.Length + 16);
+        AppendEncoded(builder, value);
+        return builder.ToString();
+    }
+
+    internal static void AppendEncoded(StringBuilder builder, ReadOnlySpan<char> value)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (Rune rune in value.EnumerateRunes())
+        {
+            int scalar = rune.Value;
+            if (scalar == ' ')
+            {
+                builder.Append('+');
+            }
+            else if (scalar < 0x80 && (char.IsAsciiLetterOrDigit((char)scalar) || scalar is '*' or '-' or '.' or '_'))
+            {
+                builder.Append((char)scalar);
+            }
+            else
+            {
+                int length = rune.EncodeToUtf8(utf8);
+                for (int i = 0; i < length; i++)
+                {
+                    builder.Append('%').Append(HexDigits[utf8[i] >> 4]).Append(HexDigits[utf8[i] & 0xF]);
+                }
+            }
+        }
+    }
+
+    private const string HexDigits = "0123456789ABCDEF";
+
     internal static string Decode(ReadOnlySpan<char> encoded) => DecodeWithProblems(encoded, out _);
 
     internal static string DecodeWithProblems(ReadOnlySpan<char> encoded, out DecodeProblems problems)

@@ -14,7 +14,7 @@ public enum UtmSeverity
 }
 
 /// <summary>
-/// Stable diagnostic codes of <see cref="UtmParser"/> and <c>UtmLinter</c>. The numbers never change;
+/// Stable diagnostic codes of <see cref="UtmParser"/> and <see cref="UtmLinter"/>. The numbers never change;
 /// the text form is <c>UTM</c> followed by three digits (<see cref="UtmDiagnostic.Id"/>).
 /// </summary>
 public enum UtmDiagnosticCode

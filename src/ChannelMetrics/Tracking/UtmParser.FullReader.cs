@@ -219,22 +219,21 @@ internal sealed class FullReader
         string canonical = field >= 0 ? UtmKeys.Names[field] : ClickIdNames.NameOf(clickKind);
         if (fromFragment)
         {
+            // The query wins over the fragment: a parameter already read there is left alone.
             bool alreadyRead = field >= 0 ? (_seenFields & (1 << field)) != 0 : (_seenClickIds & clickKind) != 0;
-            if (!_repair)
+            if (alreadyRead)
             {
-                if (!alreadyRead)
-                {
-                    Add(UtmDiagnosticCode.ParametersInFragment, UtmSeverity.Warning, position, canonical,
-                        $"{canonical} comes after '#', so servers and GA4 do not read it.");
-                }
-
                 return;
             }
 
-            if (!alreadyRead)
+            if (!_repair)
             {
-                AddRepair(UtmDiagnosticCode.RepairedFragmentParameters, position, canonical, $"Read {canonical} from after '#'.");
+                Add(UtmDiagnosticCode.ParametersInFragment, UtmSeverity.Warning, position, canonical,
+                    $"{canonical} comes after '#', so servers and GA4 do not read it.");
+                return;
             }
+
+            AddRepair(UtmDiagnosticCode.RepairedFragmentParameters, position, canonical, $"Read {canonical} from after '#'.");
         }
 
         if (!string.Equals(name, canonical, StringComparison.Ordinal))

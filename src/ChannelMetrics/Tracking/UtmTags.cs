@@ -34,7 +34,7 @@ public enum UtmField
 /// <summary>The UTM values and click ids of one landing URL, as received.</summary>
 /// <remarks>
 /// Values keep their text (case, spaces); normalising them is a separate, explicit step
-/// (<see cref="SourceResolver"/>, <c>UtmLinter</c>). An empty value is stored as null: GA4 treats an
+/// (<see cref="SourceResolver"/>, <see cref="UtmLinter"/>). An empty value is stored as null: GA4 treats an
 /// empty parameter as absent. Immutable and thread-safe; use <c>with</c> to change a copy.
 /// </remarks>
 public sealed record UtmTags

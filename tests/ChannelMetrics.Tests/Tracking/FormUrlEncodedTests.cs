@@ -4,7 +4,8 @@ namespace ChannelMetrics.Tests.Tracking;
 
 public sealed class FormUrlEncodedTests
 {
-    // The cases of web-platform-tests url/urlencoded-parser.any.js (BSD-3-Clause), re-expressed as NUnit cases.
+    // Every case of web-platform-tests url/resources/urlencoded-parser-data.json (read by url/urlencoded-parser.any.js),
+    // commit d1655f3, BSD-3-Clause, re-expressed as NUnit cases.
     // Each output is "name=value" pairs joined by '|'.
     private static readonly object[] s_wptCases =
     [
