@@ -94,6 +94,18 @@ var linkedInVerdict = decisionReport.Networks.Single(n => n.Network == "LinkedIn
 Check(linkedInVerdict.Verdict == Verdict.Invest && linkedInVerdict.Evidence.Any(e => e.Code == EvidenceCodes.ConversionAbovePeers), "decision engine verdict");
 var decisionJson = decisionReport.ToJson();
 Check(decisionJson.Contains("\"verdict\": \"invest\"", StringComparison.Ordinal) && DecisionReport.FromJson(decisionJson).ToJson() == decisionJson, "decision report JSON round trip");
+// Tracking: parse a landing URL, resolve its source, classify its channel (embedded tables load under AOT).
+var utm = ChannelMetrics.Tracking.UtmParser.Parse("https://shop.example/p?utm_source=fb&utm_medium=cpc&utm_campaign=spring%20sale&gclid=x");
+Check(utm.Success && utm.Tags.Campaign == "spring sale" && utm.Tags.ClickIds.Count == 1, "UTM parsing");
+Check(ChannelMetrics.Tracking.SourceResolver.Default.Resolve(utm.Tags.Source!).Name == "Facebook", "source resolution");
+Check(ChannelMetrics.Tracking.SourceResolver.Default.Resolve("https://t.co/abc").Name == "X (Twitter)", "referrer resolution");
+Check(ChannelMetrics.Tracking.ChannelGrouping.Default.Classify(utm.Tags) == ChannelMetrics.Tracking.DefaultChannel.PaidSocial, "channel grouping");
+var utmPool = new ChannelMetrics.Tracking.UtmValuePool();
+Check(ChannelMetrics.Tracking.UtmParser.ParseInterned("utm_source=ig&utm_medium=social", utmPool).Source == "ig", "interned parsing");
+var customGroup = ChannelMetrics.Tracking.CustomChannelGroup.CreateBuilder("smoke")
+    .Add("Ads", ChannelMetrics.Tracking.ChannelCondition.Medium(ChannelMetrics.Tracking.TextMatch.Regex("cp.|paid.*")))
+    .Build();
+Check(customGroup.Classify(utm.Tags) == "Ads", "custom channel group regex");
 
 foreach (var failure in failures)
 {

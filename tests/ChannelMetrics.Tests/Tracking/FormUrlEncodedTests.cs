@@ -99,6 +99,21 @@ public sealed class FormUrlEncodedTests
         Assert.That(Format(FormUrlEncoded.ParseUrlQuery(url)), Is.EqualTo(expected));
     }
 
+    // Cases of web-platform-tests url/resources/urltestdata.json (commit 04f8022, BSD-3-Clause) that exercise where
+    // the query starts and ends; expected: the pairs of URLSearchParams(url.search).
+    [TestCase("http://user:pass@foo:21/bar;par?b#c", "b=")]
+    [TestCase("http://f:21/ b ? d # e ", " d =")]
+    [TestCase("http://www.google.com/foo?bar=baz#", "bar=baz")]
+    [TestCase("http://www.google.com/foo?bar=baz# \u00BB", "bar=baz")]
+    [TestCase("http://example\t.\norg", "")]
+    [TestCase("lolscheme:x x#x x", "")]
+    [TestCase("?", "")]
+    [TestCase("#;?", "")]
+    public void ParseUrlQuery_WebPlatformTestsUrlCase_MatchesSearch(string url, string expected)
+    {
+        Assert.That(Format(FormUrlEncoded.ParseUrlQuery(url)), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Decode_DestinationTooShort_Throws()
     {
