@@ -126,6 +126,31 @@ public sealed class ClickIds : IReadOnlyList<ClickId>, IEquatable<ClickIds>
         return new ClickIds([.. items], kinds);
     }
 
+    /// <summary>Creates a set from click ids of distinct, single, valid kinds with non-empty values, in any order.</summary>
+    internal static ClickIds FromValidated(ClickId[] items, ClickIdKinds kinds)
+    {
+        if (items.Length == 0)
+        {
+            return Empty;
+        }
+
+        // Insertion sort: at most 13 items.
+        for (int i = 1; i < items.Length; i++)
+        {
+            ClickId item = items[i];
+            int j = i - 1;
+            while (j >= 0 && items[j].Kind > item.Kind)
+            {
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            items[j + 1] = item;
+        }
+
+        return new ClickIds(items, kinds);
+    }
+
     /// <summary>True when a click id of <paramref name="kind"/> is present.</summary>
     /// <param name="kind">A single kind.</param>
     /// <returns>Whether it is present.</returns>
@@ -224,19 +249,49 @@ internal static class ClickIdNames
     /// <summary>The kind whose name equals <paramref name="name"/> (ASCII case-insensitive), or None.</summary>
     public static ClickIdKinds Find(ReadOnlySpan<char> name)
     {
+        ClickIdKinds candidate = Candidate(name);
+        if (candidate == ClickIdKinds.None)
+        {
+            return ClickIdKinds.None;
+        }
+
+        string expected = NameOf(candidate);
+        return name.SequenceEqual(expected) || name.Equals(expected, StringComparison.OrdinalIgnoreCase) ? candidate : ClickIdKinds.None;
+    }
+
+    /// <summary>The kind whose name is exactly <paramref name="name"/> (ordinal), or None.</summary>
+    public static ClickIdKinds FindExact(ReadOnlySpan<char> name)
+    {
+        ClickIdKinds candidate = Candidate(name);
+        return candidate != ClickIdKinds.None && name.SequenceEqual(NameOf(candidate)) ? candidate : ClickIdKinds.None;
+    }
+
+    /// <summary>
+    /// The only kind <paramref name="name"/> can be, judged by its length and first letters, so an unrelated
+    /// parameter costs one comparison at most.
+    /// </summary>
+    private static ClickIdKinds Candidate(ReadOnlySpan<char> name)
+    {
         if (name.Length is < 4 or > 9)
         {
             return ClickIdKinds.None;
         }
 
-        for (int i = 0; i < s_names.Length; i++)
+        return (name.Length, name[0] | 0x20) switch
         {
-            if (name.Equals(s_names[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return (ClickIdKinds)(1 << i);
-            }
-        }
-
-        return ClickIdKinds.None;
+            (5, 'g') => ClickIdKinds.Gclid,
+            (5, 'd') => ClickIdKinds.Dclid,
+            (6, 'g') => ClickIdKinds.Gbraid,
+            (6, 'w') => ClickIdKinds.Wbraid,
+            (6, 'f') => ClickIdKinds.Fbclid,
+            (7, 'm') => ClickIdKinds.Msclkid,
+            (9, 'l') => ClickIdKinds.LiFatId,
+            (6, 't') => (name[1] | 0x20) == 't' ? ClickIdKinds.Ttclid : ClickIdKinds.Twclid,
+            (7, 'r') => ClickIdKinds.RdtCid,
+            (4, 'e') => ClickIdKinds.Epik,
+            (5, 's') => ClickIdKinds.Sccid,
+            (6, 'i') => ClickIdKinds.Igshid,
+            _ => ClickIdKinds.None,
+        };
     }
 }

@@ -25,7 +25,7 @@ public static class FormUrlEncoded
 {
     // Runs of percent-encoded bytes are decoded through this buffer; a longer run is decoded in chunks,
     // carrying an incomplete UTF-8 sequence (at most 3 bytes) over to the next chunk.
-    private const int ByteChunk = 256;
+    private const int ByteChunk = 64;
 
     /// <summary>Parses <paramref name="input"/> as an <c>application/x-www-form-urlencoded</c> string.</summary>
     /// <param name="input">The encoded text, without a leading <c>?</c> (a <c>?</c> is part of the first name).</param>
@@ -157,17 +157,23 @@ public static class FormUrlEncoded
     }
 
     /// <summary>True when decoding could change the text: a '+', a '%' or a surrogate is present.</summary>
-    internal static bool NeedsDecoding(ReadOnlySpan<char> encoded) =>
-        encoded.IndexOfAny(s_specialChars) >= 0;
+    /// <remarks>
+    /// One vectorized pass: text of ASCII other than '%' and '+' decodes to itself. Anything else (including
+    /// non-ASCII, which browsers rarely send unescaped) goes through the decoder, which is exact for all input.
+    /// </remarks>
+    internal static bool NeedsDecoding(ReadOnlySpan<char> encoded) => encoded.IndexOfAnyExcept(s_unchanged) >= 0;
 
-    private static readonly SearchValues<char> s_specialChars = SearchValues.Create(BuildSpecialChars());
+    private static readonly SearchValues<char> s_unchanged = SearchValues.Create(BuildUnchanged());
 
-    private static string BuildSpecialChars()
+    private static string BuildUnchanged()
     {
-        var builder = new StringBuilder("+%");
-        for (char c = '\uD800'; c <= '\uDFFF'; c++)
+        var builder = new StringBuilder(128);
+        for (char c = '\0'; c < (char)0x80; c++)
         {
-            builder.Append(c);
+            if (c is not ('%' or '+'))
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.ToString();
@@ -177,31 +183,18 @@ public static class FormUrlEncoded
     /// <param name="encoded">The encoded text.</param>
     /// <param name="destination">The output buffer.</param>
     /// <param name="problems">What was repaired on the way, for diagnostics.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static int DecodeCore(ReadOnlySpan<char> encoded, Span<char> destination, out DecodeProblems problems)
     {
         problems = DecodeProblems.None;
         int written = 0;
         int i = 0;
-        Span<byte> bytes = stackalloc byte[ByteChunk];
         while (i < encoded.Length)
         {
             char c = encoded[i];
             if (c == '%' && IsPercentEscape(encoded, i))
             {
-                // Gather the whole run of %XX escapes: together they may form multi-byte UTF-8 sequences.
-                int count = 0;
-                while (i < encoded.Length && encoded[i] == '%' && IsPercentEscape(encoded, i))
-                {
-                    if (count == bytes.Length)
-                    {
-                        written += DecodeBytes(bytes, ref count, destination[written..], isFinalBlock: false, ref problems);
-                    }
-
-                    bytes[count++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
-                    i += 3;
-                }
-
-                written += DecodeBytes(bytes, ref count, destination[written..], isFinalBlock: true, ref problems);
+                DecodePercentRun(encoded, ref i, destination, ref written, ref problems);
                 continue;
             }
 
@@ -235,6 +228,25 @@ public static class FormUrlEncoded
         }
 
         return written;
+    }
+
+    /// <summary>Decodes a whole run of %XX escapes at once: together they may form multi-byte UTF-8 sequences.</summary>
+    private static void DecodePercentRun(ReadOnlySpan<char> encoded, ref int i, Span<char> destination, ref int written, ref DecodeProblems problems)
+    {
+        Span<byte> bytes = stackalloc byte[ByteChunk];
+        int count = 0;
+        while (i < encoded.Length && encoded[i] == '%' && IsPercentEscape(encoded, i))
+        {
+            if (count == bytes.Length)
+            {
+                written += DecodeBytes(bytes, ref count, destination[written..], isFinalBlock: false, ref problems);
+            }
+
+            bytes[count++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
+            i += 3;
+        }
+
+        written += DecodeBytes(bytes, ref count, destination[written..], isFinalBlock: true, ref problems);
     }
 
     private static int DecodeBytes(Span<byte> bytes, ref int count, Span<char> destination, bool isFinalBlock, ref DecodeProblems problems)

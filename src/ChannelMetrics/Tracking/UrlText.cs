@@ -103,39 +103,40 @@ internal static class UrlText
     /// </remarks>
     public static void Split(ReadOnlySpan<char> text, out Range query, out Range fragment)
     {
-        int hash = text.IndexOf('#');
-        fragment = hash < 0 ? new Range(text.Length, text.Length) : new Range(hash + 1, text.Length);
+        // One scan finds the first '?' or '#'; a second finds the '#' after a '?'.
+        int mark = text.IndexOfAny('?', '#');
+        int hash = mark < 0 ? -1 : text[mark] == '#' ? mark : text[mark..].IndexOf('#') is int h and >= 0 ? mark + h : -1;
         int end = hash < 0 ? text.Length : hash;
-        if (IsBareQuery(text[..end]))
+        fragment = hash < 0 ? new Range(text.Length, text.Length) : new Range(hash + 1, text.Length);
+        ReadOnlySpan<char> head = mark < 0 ? text : text[..mark];
+        if (IsBareQuery(text, head))
         {
             int start = text.Length > 0 && text[0] == '?' ? 1 : 0;
             query = new Range(start, end);
             return;
         }
 
-        int question = text[..end].IndexOf('?');
-        query = question < 0 ? new Range(end, end) : new Range(question + 1, end);
+        query = mark < 0 || text[mark] == '#' ? new Range(end, end) : new Range(mark + 1, end);
     }
 
-    private static bool IsBareQuery(ReadOnlySpan<char> beforeHash)
+    /// <summary>True when the input is a bare query; <paramref name="head"/> is the text before its first '?' or '#'.</summary>
+    private static bool IsBareQuery(ReadOnlySpan<char> text, ReadOnlySpan<char> head)
     {
-        if (beforeHash.IsEmpty)
+        if (text.IsEmpty || text[0] == '#')
         {
             return false;
         }
 
-        if (beforeHash[0] == '?')
+        if (text[0] == '?')
         {
             return true;
         }
 
-        if (beforeHash[0] == '/' || StartsWithScheme(beforeHash))
+        if (text[0] == '/' || StartsWithScheme(head))
         {
             return false;
         }
 
-        int question = beforeHash.IndexOf('?');
-        ReadOnlySpan<char> head = question < 0 ? beforeHash : beforeHash[..question];
         return head.IndexOfAny('=', '&') >= 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ChannelMetrics.Tracking;
@@ -13,20 +14,23 @@ internal sealed class FullReader
     private const char ArabicQuestionMark = '\u061F';
     private const char FullwidthQuestionMark = '\uFF1F';
 
+    private static readonly SearchValues<char> s_asciiUpper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    private static readonly SearchValues<char> s_asciiLower = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
     private readonly string _text;
-    private readonly int[] _map;
+    private readonly int[]? _map;
+    private readonly int _offset;
     private readonly bool _repair;
-    private readonly List<UtmDiagnostic> _diagnostics = [];
-    private readonly string?[] _values = new string?[UtmKeys.FieldCount];
-    private readonly List<ClickId> _clickIds = [];
+    private List<UtmDiagnostic>? _diagnostics;
+    private ClickId[]? _clickIds;
+    private int _clickIdCount;
+    private FieldValues _values;
     private int _seenFields;
     private ClickIdKinds _seenClickIds;
 
-    public FullReader(ReadOnlySpan<char> input, UtmParserOptions options)
+    public FullReader(string? inputString, ReadOnlySpan<char> input, UtmParserOptions options)
     {
         _repair = options.Repair;
-        var text = new StringBuilder(input.Length);
-        var map = new List<int>(input.Length + 1);
         int start = 0;
         while (start < input.Length && input[start] <= ' ')
         {
@@ -38,6 +42,20 @@ internal sealed class FullReader
         {
             end--;
         }
+
+        // Most input needs no cleaning: then positions only shift by the trimmed start, and no map is built.
+        ReadOnlySpan<char> trimmed = input[start..end];
+        bool needsCopy = UrlText.ContainsTabOrNewline(trimmed) ||
+            (_repair && (trimmed.Contains("&amp;", StringComparison.OrdinalIgnoreCase) || trimmed.Contains("&#", StringComparison.Ordinal)));
+        if (!needsCopy)
+        {
+            _text = inputString is not null && start == 0 && end == input.Length ? inputString : trimmed.ToString();
+            _offset = start;
+            return;
+        }
+
+        var text = new StringBuilder(input.Length);
+        var map = new List<int>(input.Length + 1);
 
         for (int i = start; i < end; i++)
         {
@@ -64,6 +82,8 @@ internal sealed class FullReader
         _text = text.ToString();
         _map = [.. map];
     }
+
+    private int Map(int position) => _map is null ? position + _offset : _map[position];
 
     public UtmParseResult Read()
     {
@@ -108,9 +128,9 @@ internal sealed class FullReader
             SourcePlatform = _values[6],
             CreativeFormat = _values[7],
             MarketingTactic = _values[8],
-            ClickIds = ClickIds.Create(_clickIds),
+            ClickIds = _clickIds is null ? ClickIds.Empty : ClickIds.FromValidated(_clickIds.Length == _clickIdCount ? _clickIds : _clickIds[.._clickIdCount], _seenClickIds),
         };
-        return new UtmParseResult(_seenFields == 0 && _clickIds.Count == 0 ? UtmTags.Empty : tags, _diagnostics);
+        return new UtmParseResult(_seenFields == 0 && _clickIds is null ? UtmTags.Empty : tags, (IReadOnlyList<UtmDiagnostic>?)_diagnostics ?? []);
     }
 
     private static bool TryMatchHtmlAmpersand(ReadOnlySpan<char> text, out int length)
@@ -143,7 +163,7 @@ internal sealed class FullReader
             return text;
         }
 
-        AddRepair(UtmDiagnosticCode.RepairedQuestionMark, _map[mark], null, $"Read the non-ASCII question mark '{text[mark]}' as '?'.");
+        AddRepair(UtmDiagnosticCode.RepairedQuestionMark, Map(mark), null, $"Read the non-ASCII question mark '{text[mark]}' as '?'.");
         return string.Concat(text.AsSpan(0, mark), "?", text.AsSpan(mark + 1));
     }
 
@@ -154,7 +174,7 @@ internal sealed class FullReader
         int mark = beforeHash.IndexOfAny(ArabicQuestionMark, FullwidthQuestionMark);
         if (mark >= 0 && beforeHash[(mark + 1)..].Contains('='))
         {
-            Add(UtmDiagnosticCode.NonAsciiQuestionMark, UtmSeverity.Warning, _map[mark], null,
+            Add(UtmDiagnosticCode.NonAsciiQuestionMark, UtmSeverity.Warning, Map(mark), null,
                 $"The non-ASCII question mark '{text[mark]}' does not start a query, so the parameters after it are not read.");
         }
     }
@@ -171,7 +191,7 @@ internal sealed class FullReader
         if (!_repair && query.EndsWith('&') && (fragment.StartsWith("038;", StringComparison.Ordinal) || fragment.StartsWith("38;", StringComparison.Ordinal)))
         {
             // "?a=b&#038;utm_medium=c": the URL parser ends the query at '#'.
-            Add(UtmDiagnosticCode.HtmlEscapedSeparator, UtmSeverity.Warning, _map[fragmentStart - 2], null,
+            Add(UtmDiagnosticCode.HtmlEscapedSeparator, UtmSeverity.Warning, Map(fragmentStart - 2), null,
                 "An HTML-escaped ampersand '&#038;' ends the query at '#', so the parameters after it are not read.");
         }
 
@@ -193,18 +213,47 @@ internal sealed class FullReader
 
     private void ReadPiece(QueryPiece piece, int queryStart, bool fromFragment)
     {
-        int position = _map[queryStart + piece.Start];
-        string name = FormUrlEncoded.DecodeWithProblems(piece.Name, out DecodeProblems nameProblems);
-        string value = FormUrlEncoded.DecodeWithProblems(piece.Value, out DecodeProblems valueProblems);
+        // Fast path: a name spelled exactly as a known parameter needs no decoding, case or space checks.
+        int field = UtmKeys.FindExact(piece.Name);
+        ClickIdKinds clickKind = field < 0 ? ClickIdNames.FindExact(piece.Name) : ClickIdKinds.None;
+        if (field < 0 && clickKind == ClickIdKinds.None)
+        {
+            ReadPieceSlow(piece, queryStart, fromFragment);
+            return;
+        }
+
+        bool trimValue = _repair && StartsOrEndsWithSpace(piece.Value);
+        if (trimValue)
+        {
+            string shown = piece.Name.ToString();
+            AddRepair(UtmDiagnosticCode.RepairedSpaces, Map(queryStart + piece.Start), shown, $"Removed spaces around '=' or '&' in '{shown}'.");
+        }
+
+        ReadRecognised(piece, queryStart, fromFragment, field, clickKind, piece.Name, DecodeProblems.None, trimValue);
+    }
+
+    private void ReadPieceSlow(QueryPiece piece, int queryStart, bool fromFragment)
+    {
+        int position = Map(queryStart + piece.Start);
+
+        // Only a name with escapes (rare) becomes a new string; other names are read in place.
+        ReadOnlySpan<char> name = piece.Name;
+        DecodeProblems nameProblems = DecodeProblems.None;
+        if (FormUrlEncoded.NeedsDecoding(name))
+        {
+            name = FormUrlEncoded.DecodeWithProblems(piece.Name, out nameProblems);
+        }
+
+        bool trimValue = false;
         if (_repair)
         {
-            string trimmedName = name.Trim(' ');
-            string trimmedValue = value.Trim(' ');
-            if ((trimmedName.Length != name.Length || trimmedValue.Length != value.Length) && IsKnownName(trimmedName))
+            ReadOnlySpan<char> trimmedName = name.Trim(' ');
+            if (IsKnownName(trimmedName) && (trimmedName.Length != name.Length || StartsOrEndsWithSpace(piece.Value)))
             {
-                AddRepair(UtmDiagnosticCode.RepairedSpaces, position, trimmedName, $"Removed spaces around '=' or '&' in '{trimmedName}'.");
+                string shown = trimmedName.ToString();
+                AddRepair(UtmDiagnosticCode.RepairedSpaces, position, shown, $"Removed spaces around '=' or '&' in '{shown}'.");
                 name = trimmedName;
-                value = trimmedValue;
+                trimValue = true;
             }
         }
 
@@ -216,6 +265,13 @@ internal sealed class FullReader
             return;
         }
 
+        ReadRecognised(piece, queryStart, fromFragment, field, clickKind, name, nameProblems, trimValue);
+    }
+
+    private void ReadRecognised(
+        QueryPiece piece, int queryStart, bool fromFragment, int field, ClickIdKinds clickKind, ReadOnlySpan<char> name, DecodeProblems nameProblems, bool trimValue)
+    {
+        int position = Map(queryStart + piece.Start);
         string canonical = field >= 0 ? UtmKeys.Names[field] : ClickIdNames.NameOf(clickKind);
         if (fromFragment)
         {
@@ -236,16 +292,22 @@ internal sealed class FullReader
             AddRepair(UtmDiagnosticCode.RepairedFragmentParameters, position, canonical, $"Read {canonical} from after '#'.");
         }
 
-        if (!string.Equals(name, canonical, StringComparison.Ordinal))
+        if (!name.SequenceEqual(canonical))
         {
             Add(UtmDiagnosticCode.UppercaseKey, UtmSeverity.Warning, position, canonical,
                 $"The parameter name '{name}' is not lower case; it is read as {canonical}, but GA4 matches names exactly.");
         }
 
+        string value = FormUrlEncoded.DecodeWithProblems(piece.Value, out DecodeProblems valueProblems);
+        if (trimValue)
+        {
+            value = value.Trim(' ');
+        }
+
         ReportDecodeProblems(nameProblems | valueProblems, position, canonical);
         if (field >= 0)
         {
-            ReadField(field, canonical, value, position, _map[queryStart + piece.ValueStart]);
+            ReadField(field, canonical, value, position, Map(queryStart + piece.ValueStart));
         }
         else
         {
@@ -306,26 +368,31 @@ internal sealed class FullReader
         }
 
         _seenClickIds |= kind;
-        _clickIds.Add(new ClickId(kind, value));
+        _clickIds ??= new ClickId[1];
+        if (_clickIdCount == _clickIds.Length)
+        {
+            Array.Resize(ref _clickIds, _clickIdCount * 2);
+        }
+
+        _clickIds[_clickIdCount++] = new ClickId(kind, value);
     }
 
-    private void ReportUnrecognisedName(string name, int position)
+    private void ReportUnrecognisedName(ReadOnlySpan<char> span, int position)
     {
         if (_repair)
         {
             return;
         }
 
-        ReadOnlySpan<char> span = name;
         if (span.StartsWith("amp;", StringComparison.OrdinalIgnoreCase) && IsKnownName(span[4..]))
         {
             Add(UtmDiagnosticCode.HtmlEscapedSeparator, UtmSeverity.Warning, position, null,
-                $"The parameter name '{name}' starts with an HTML-escaped ampersand ('&amp;'), so it is not read.");
+                $"The parameter name '{span}' starts with an HTML-escaped ampersand ('&amp;'), so it is not read.");
         }
         else if (span.Trim(' ').Length != span.Length && IsKnownName(span.Trim(' ')))
         {
             Add(UtmDiagnosticCode.SpaceAroundSeparator, UtmSeverity.Warning, position, null,
-                $"The parameter name '{name}' has spaces around it, so it is not read.");
+                $"The parameter name '{span}' has spaces around it, so it is not read.");
         }
     }
 
@@ -344,12 +411,23 @@ internal sealed class FullReader
         }
     }
 
+    private static bool StartsOrEndsWithSpace(ReadOnlySpan<char> raw) =>
+        !raw.IsEmpty && (raw[0] is ' ' or '+' || raw[^1] is ' ' or '+' || raw.StartsWith("%20", StringComparison.Ordinal) || raw.EndsWith("%20", StringComparison.Ordinal));
+
     private static bool IsKnownName(ReadOnlySpan<char> name) => UtmKeys.Find(name) >= 0 || ClickIdNames.Find(name) != ClickIdKinds.None;
 
     private static bool HasMixedCase(string value)
     {
-        bool upper = false, lower = false;
-        foreach (char c in value)
+        // Vectorized for ASCII letters; only text with non-ASCII characters is walked.
+        ReadOnlySpan<char> span = value;
+        bool upper = span.IndexOfAny(s_asciiUpper) >= 0;
+        bool lower = span.IndexOfAny(s_asciiLower) >= 0;
+        if ((upper && lower) || Ascii.IsValid(span))
+        {
+            return upper && lower;
+        }
+
+        foreach (char c in span)
         {
             upper |= char.IsUpper(c);
             lower |= char.IsLower(c);
@@ -372,8 +450,15 @@ internal sealed class FullReader
     }
 
     private void AddRepair(UtmDiagnosticCode code, int position, string? parameter, string message) =>
-        _diagnostics.Add(new UtmDiagnostic(code, UtmSeverity.Info, message, position, parameter));
+        (_diagnostics ??= []).Add(new UtmDiagnostic(code, UtmSeverity.Info, message, position, parameter));
 
     private void Add(UtmDiagnosticCode code, UtmSeverity severity, int position, string? parameter, string message) =>
-        _diagnostics.Add(new UtmDiagnostic(code, severity, message, position, parameter));
+        (_diagnostics ??= []).Add(new UtmDiagnostic(code, severity, message, position, parameter));
+}
+
+/// <summary>The nine UTM values, inline in the reader (no separate array).</summary>
+[System.Runtime.CompilerServices.InlineArray(UtmKeys.FieldCount)]
+internal struct FieldValues
+{
+    private string? _element;
 }

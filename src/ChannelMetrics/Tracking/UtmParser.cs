@@ -19,8 +19,6 @@ namespace ChannelMetrics.Tracking;
 /// </remarks>
 public static class UtmParser
 {
-    private const int StackBufferSize = 256;
-
     /// <summary>Parses <paramref name="urlOrQuery"/>.</summary>
     /// <param name="urlOrQuery">A full URL, a path with a query, or a bare query.</param>
     /// <param name="options">Strict (the default) or lenient.</param>
@@ -30,7 +28,7 @@ public static class UtmParser
     public static UtmParseResult Parse(string urlOrQuery, UtmParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(urlOrQuery);
-        return Parse(urlOrQuery.AsSpan(), options);
+        return new FullReader(urlOrQuery, urlOrQuery, options ?? UtmParserOptions.Strict).Read();
     }
 
     /// <summary>Parses <paramref name="urlOrQuery"/> strictly.</summary>
@@ -44,7 +42,7 @@ public static class UtmParser
     /// <returns>The tags and the diagnostics, each with a stable code and a position in <paramref name="urlOrQuery"/>.</returns>
     public static UtmParseResult Parse(ReadOnlySpan<char> urlOrQuery, UtmParserOptions? options)
     {
-        var reader = new FullReader(urlOrQuery, options ?? UtmParserOptions.Strict);
+        var reader = new FullReader(null, urlOrQuery, options ?? UtmParserOptions.Strict);
         return reader.Read();
     }
 
@@ -81,35 +79,15 @@ public static class UtmParser
         int seen = 0;
         ClickIdKinds clickIds = ClickIdKinds.None;
 
-        Span<char> stackBuffer = stackalloc char[StackBufferSize];
-        char[]? rented = null;
-        Span<char> buffer = stackBuffer;
-        if (query.Length > StackBufferSize)
-        {
-            rented = ArrayPool<char>.Shared.Rent(query.Length);
-            buffer = rented;
-        }
+        Span<char> buffer = pool.Scratch(Math.Max(query.Length, 64));
 
         var pieces = new QueryPieceEnumerator(query);
         while (pieces.MoveNext())
         {
             QueryPiece piece = pieces.Current;
-            scoped ReadOnlySpan<char> name = piece.Name;
-            if (name.Length > 60)
-            {
-                // Every known name is ASCII of at most 20 characters, each at most 3 encoded characters.
-                continue;
-            }
-
-            if (FormUrlEncoded.NeedsDecoding(name))
-            {
-                name = buffer[..FormUrlEncoded.DecodeCore(name, buffer, out _)];
-            }
-
-            int field = UtmKeys.Find(name);
+            int field = UtmKeys.Classify(piece.Name, buffer, out ClickIdKinds kind);
             if (field < 0)
             {
-                ClickIdKinds kind = ClickIdNames.Find(name);
                 if (kind != ClickIdKinds.None && !piece.Value.IsEmpty)
                 {
                     clickIds |= kind;
@@ -145,11 +123,6 @@ public static class UtmParser
                 case UtmField.Content: content = interned; break;
                 default: term = interned; break;
             }
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
         }
 
         if (rentedText is not null)

@@ -143,6 +143,44 @@ public sealed record UtmTags
 /// <summary>UTM parameter names.</summary>
 internal static class UtmKeys
 {
+    /// <summary>
+    /// Recognises a raw (still encoded) parameter name: a UTM field (returned) or a click id (<paramref name="clickId"/>).
+    /// The raw name is tried first; only a name with '%' can decode into a known name, so only then is it decoded.
+    /// </summary>
+    /// <param name="rawName">The name as it appears in the query.</param>
+    /// <param name="buffer">Scratch space, at least 60 characters.</param>
+    /// <param name="clickId">The click id kind, or None.</param>
+    /// <returns>The UTM field, or -1.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int Classify(ReadOnlySpan<char> rawName, Span<char> buffer, out ClickIdKinds clickId)
+    {
+        clickId = ClickIdKinds.None;
+        int field = Find(rawName);
+        if (field >= 0)
+        {
+            return field;
+        }
+
+        clickId = ClickIdNames.Find(rawName);
+        if (clickId != ClickIdKinds.None || rawName.Length > 60 || rawName.IndexOf('%') < 0)
+        {
+            // Every known name is ASCII of at most 20 characters, each at most 3 encoded characters; '+' decodes to a space.
+            return -1;
+        }
+
+        return ClassifyEncoded(rawName, buffer, out clickId);
+    }
+
+    // Kept out of line: inlining the decoder would make every call pay for its larger stack frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int ClassifyEncoded(ReadOnlySpan<char> rawName, Span<char> buffer, out ClickIdKinds clickId)
+    {
+        ReadOnlySpan<char> decoded = buffer[..FormUrlEncoded.DecodeCore(rawName, buffer, out _)];
+        int field = Find(decoded);
+        clickId = field < 0 ? ClickIdNames.Find(decoded) : ClickIdKinds.None;
+        return field;
+    }
+
     public const int FieldCount = 9;
 
     public static readonly string[] Names =
@@ -154,12 +192,28 @@ internal static class UtmKeys
     /// <summary>The field whose parameter name equals <paramref name="key"/> (ASCII case-insensitive), or -1.</summary>
     public static int Find(ReadOnlySpan<char> key)
     {
+        int field = Candidate(key);
+
+        // Exact (lower-case) names are the common case and compare fastest; other casings are rare.
+        return field >= 0 && (key.SequenceEqual(Names[field]) || key.Equals(Names[field], StringComparison.OrdinalIgnoreCase)) ? field : -1;
+    }
+
+    /// <summary>The field whose parameter name is exactly <paramref name="key"/> (ordinal), or -1.</summary>
+    public static int FindExact(ReadOnlySpan<char> key)
+    {
+        int field = Candidate(key);
+        return field >= 0 && key.SequenceEqual(Names[field]) ? field : -1;
+    }
+
+    /// <summary>The only field <paramref name="key"/> can name, judged by its length and a few letters, or -1.</summary>
+    private static int Candidate(ReadOnlySpan<char> key)
+    {
         if (key.Length < 6 || key.Length > 20 || (key[0] | 0x20) != 'u' || (key[1] | 0x20) != 't' || (key[2] | 0x20) != 'm' || key[3] != '_')
         {
             return -1;
         }
 
-        int field = key.Length switch
+        return key.Length switch
         {
             6 => (int)UtmField.Id,
             8 => (int)UtmField.Term,
@@ -170,6 +224,5 @@ internal static class UtmKeys
             20 => (int)UtmField.MarketingTactic,
             _ => -1,
         };
-        return field >= 0 && key.Equals(Names[field], StringComparison.OrdinalIgnoreCase) ? field : -1;
     }
 }

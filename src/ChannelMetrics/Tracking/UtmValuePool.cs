@@ -18,8 +18,14 @@ namespace ChannelMetrics.Tracking;
 /// </remarks>
 public sealed class UtmValuePool
 {
+    // A small direct-mapped cache of recent values in front of the dictionary: a hit costs one vectorized
+    // comparison instead of hashing the whole value.
+    private const int RecentSlots = 256;
+
     private readonly Dictionary<string, string> _values;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string?[] _recent = new string?[RecentSlots];
+    private char[] _scratch = new char[256];
 
     /// <summary>Creates an empty pool.</summary>
     /// <param name="maxCount">The most values the pool keeps; 65,536 by default.</param>
@@ -48,8 +54,16 @@ public sealed class UtmValuePool
             return string.Empty;
         }
 
+        int slot = Slot(value);
+        string? recent = _recent[slot];
+        if (recent is not null && value.SequenceEqual(recent))
+        {
+            return recent;
+        }
+
         if (_lookup.TryGetValue(value, out string? pooled))
         {
+            _recent[slot] = pooled;
             return pooled;
         }
 
@@ -57,6 +71,7 @@ public sealed class UtmValuePool
         if (_values.Count < MaxCount)
         {
             _values.Add(created, created);
+            _recent[slot] = created;
         }
 
         return created;
@@ -87,6 +102,27 @@ public sealed class UtmValuePool
         return value;
     }
 
+    /// <summary>
+    /// A scratch buffer of at least <paramref name="length"/> characters for decoding before interning; the pool
+    /// is single-threaded, so one buffer serves every call and nothing is zeroed or rented per call.
+    /// </summary>
+    internal char[] Scratch(int length)
+    {
+        if (_scratch.Length < length)
+        {
+            _scratch = new char[Math.Max(length, _scratch.Length * 2)];
+        }
+
+        return _scratch;
+    }
+
     /// <summary>Removes every value.</summary>
-    public void Clear() => _values.Clear();
+    public void Clear()
+    {
+        _values.Clear();
+        Array.Clear(_recent);
+    }
+
+    private static int Slot(ReadOnlySpan<char> value) =>
+        ((value.Length * 7) + (value[0] * 31) + (value[^1] * 17) + value[value.Length >> 1]) & (RecentSlots - 1);
 }
