@@ -81,14 +81,26 @@ public static class UtmParser
 
         Span<char> buffer = pool.Scratch(Math.Max(query.Length, 64));
 
-        var pieces = new QueryPieceEnumerator(query);
-        while (pieces.MoveNext())
+        // The same splitting as QueryPieceEnumerator (split on '&', skip empty pieces, split at the first '='),
+        // written out so the hot loop carries no enumerator state.
+        ReadOnlySpan<char> rest = query;
+        while (!rest.IsEmpty)
         {
-            QueryPiece piece = pieces.Current;
-            int field = UtmKeys.Classify(piece.Name, buffer, out ClickIdKinds kind);
+            int amp = rest.IndexOf('&');
+            ReadOnlySpan<char> piece = amp < 0 ? rest : rest[..amp];
+            rest = amp < 0 ? default : rest[(amp + 1)..];
+            if (piece.IsEmpty)
+            {
+                continue;
+            }
+
+            int eq = piece.IndexOf('=');
+            ReadOnlySpan<char> name = eq < 0 ? piece : piece[..eq];
+            ReadOnlySpan<char> rawValue = eq < 0 ? default : piece[(eq + 1)..];
+            int field = UtmKeys.Classify(name, buffer, out ClickIdKinds kind);
             if (field < 0)
             {
-                if (kind != ClickIdKinds.None && !piece.Value.IsEmpty)
+                if (kind != ClickIdKinds.None && !rawValue.IsEmpty)
                 {
                     clickIds |= kind;
                 }
@@ -108,7 +120,7 @@ public static class UtmParser
                 continue;
             }
 
-            scoped ReadOnlySpan<char> value = piece.Value;
+            scoped ReadOnlySpan<char> value = rawValue;
             if (FormUrlEncoded.NeedsDecoding(value))
             {
                 value = buffer[..FormUrlEncoded.DecodeCore(value, buffer, out _)];
