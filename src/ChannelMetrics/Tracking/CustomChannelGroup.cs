@@ -311,7 +311,7 @@ public sealed class CustomChannelGroup
     {
         char[]? rented = null;
         Span<char> buffer = referrer.Length <= StackBufferSize
-            ? stackalloc char[StackBufferSize]
+            ? stackalloc char[Math.Max(referrer.Length, 1)]
             : (rented = ArrayPool<char>.Shared.Rent(referrer.Length));
         var view = TrafficView.Create(source, medium, campaign, clickIds, referrer, Categories, buffer);
 

@@ -109,7 +109,7 @@ public sealed class SourceResolver
     {
         char[]? rented = null;
         Span<char> buffer = sourceOrHostOrUrl.Length <= StackBufferSize
-            ? stackalloc char[StackBufferSize]
+            ? stackalloc char[sourceOrHostOrUrl.Length]
             : (rented = ArrayPool<char>.Shared.Rent(sourceOrHostOrUrl.Length));
         SourceForm form = SourceNormalizer.Normalize(sourceOrHostOrUrl, buffer, out int length);
         network = Lookup(form, buffer[..length], out _);
@@ -125,7 +125,7 @@ public sealed class SourceResolver
     {
         char[]? rented = null;
         Span<char> buffer = input.Length <= StackBufferSize
-            ? stackalloc char[StackBufferSize]
+            ? stackalloc char[input.Length]
             : (rented = ArrayPool<char>.Shared.Rent(input.Length));
         SourceForm form = SourceNormalizer.Normalize(input, buffer, out int length);
         ReadOnlySpan<char> normalized = buffer[..length];
