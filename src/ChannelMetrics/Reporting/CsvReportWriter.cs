@@ -1,3 +1,4 @@
+using ChannelMetrics.Decisions;
 using ChannelMetrics.Funnel;
 
 namespace ChannelMetrics.Reporting;
@@ -15,6 +16,13 @@ namespace ChannelMetrics.Reporting;
 /// <c>period,network[,channel_group][,medium][,campaign][,content],visits,leads,customers,visit_to_lead,visit_to_lead_lower,
 /// visit_to_lead_upper,lead_to_customer,lead_to_customer_lower,lead_to_customer_upper,visit_to_customer,
 /// visit_to_customer_lower,visit_to_customer_upper</c>.</para>
+/// <para>Decision report columns: <c>evaluation_period,network,campaign,period,verdict,confidence,role,focus,network_verdict,
+/// visits,leads,customers,visit_to_lead,visit_to_lead_lower,visit_to_lead_upper,lead_to_customer,lead_to_customer_lower,
+/// lead_to_customer_upper,goals_met,goals_total</c>. One record per network (empty <c>campaign</c>) and per campaign
+/// (when <see cref="ReportOptions.IncludeCampaigns"/> is on) × period: with the funnel table, each of its periods up to
+/// the evaluation period, with that period's counts; without it, one record with an empty <c>period</c> and the
+/// evaluation window's totals. Verdict, confidence, role and focus are the JSON names (<c>insufficientData</c>,
+/// <c>trafficDriver</c>, <c>visitToLead</c>); <c>goals_met</c> counts goals met or on track.</para>
 /// </remarks>
 public sealed class CsvReportWriter : ReportWriter
 {
@@ -62,6 +70,82 @@ public sealed class CsvReportWriter : ReportWriter
             RateFields(csv, row.VisitToCustomer);
             csv.EndRecord();
         }
+    }
+
+    private protected override void WriteDecisions(DecisionReport report, FunnelTable? funnel, TextWriter writer)
+    {
+        var csv = new CsvRowWriter(writer, Options.ProtectCsvFormulas);
+        foreach (var name in (ReadOnlySpan<string>)["evaluation_period", "network", "campaign", "period", "verdict", "confidence", "role", "focus", "network_verdict", "visits", "leads", "customers"])
+        {
+            csv.Text(name);
+        }
+
+        RateHeader(csv, "visit_to_lead");
+        RateHeader(csv, "lead_to_customer");
+        csv.Text("goals_met");
+        csv.Text("goals_total");
+        csv.EndRecord();
+
+        string evaluationPeriod = report.EvaluationPeriod.ToString();
+        bool byCampaign = funnel is not null && (funnel.Dimensions & FunnelDimensions.Campaign) != 0;
+        foreach (var network in report.Networks)
+        {
+            WriteAssessment(csv, evaluationPeriod, network, network, funnel, report.EvaluationPeriod);
+            if (Options.IncludeCampaigns)
+            {
+                foreach (var campaign in network.Campaigns)
+                {
+                    WriteAssessment(csv, evaluationPeriod, network, campaign, byCampaign ? funnel : null, report.EvaluationPeriod);
+                }
+            }
+        }
+    }
+
+    private static void WriteAssessment(CsvRowWriter csv, string evaluationPeriod, ChannelAssessment network, ChannelAssessment subject, FunnelTable? funnel, Period last)
+    {
+        int met = 0;
+        foreach (var goal in subject.GoalStatuses)
+        {
+            if (goal.Progress is GoalProgress.Met or GoalProgress.OnTrack)
+            {
+                met++;
+            }
+        }
+
+        if (funnel is null || funnel.Granularity != last.Granularity)
+        {
+            Record(csv, evaluationPeriod, network, subject, null, subject.Visits, subject.Leads, subject.Customers, funnel?.Confidence ?? 0.95, met);
+            return;
+        }
+
+        foreach (var row in funnel.PeriodTotals(subject.Network, subject.Campaign))
+        {
+            if (row.Period <= last)
+            {
+                Record(csv, evaluationPeriod, network, subject, row.Period.ToString(), row.Visits, row.Leads, row.Customers, funnel.Confidence, met);
+            }
+        }
+    }
+
+    private static void Record(CsvRowWriter csv, string evaluationPeriod, ChannelAssessment network, ChannelAssessment subject, string? period, long visits, long leads, long customers, double confidence, int goalsMet)
+    {
+        csv.Text(evaluationPeriod);
+        csv.Text(subject.Network);
+        csv.Text(subject.Campaign);
+        csv.Text(period);
+        csv.Text(JsonNames.Of(subject.Verdict));
+        csv.Text(JsonNames.Of(subject.Confidence));
+        csv.Text(JsonNames.Of(subject.Role));
+        csv.Text(JsonNames.Of(subject.Focus));
+        csv.Text(JsonNames.Of(network.Verdict));
+        csv.Number(visits);
+        csv.Number(leads);
+        csv.Number(customers);
+        RateFields(csv, Rate.Of(leads, visits, confidence));
+        RateFields(csv, Rate.Of(customers, leads, confidence));
+        csv.Number(goalsMet);
+        csv.Number(subject.GoalStatuses.Count);
+        csv.EndRecord();
     }
 
     private static void WriteIf(CsvRowWriter csv, FunnelDimensions dimensions, FunnelDimensions which, string? value)

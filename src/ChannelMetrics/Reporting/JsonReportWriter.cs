@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChannelMetrics.Decisions;
 using ChannelMetrics.Funnel;
 
 namespace ChannelMetrics.Reporting;
@@ -35,6 +36,9 @@ namespace ChannelMetrics.Reporting;
 /// }
 /// </code>
 /// <para>A reader should ignore fields it does not know; a breaking change increments <c>schemaVersion</c>.</para>
+/// <para>A decision report is written in the schema of <see cref="DecisionReport.ToJson"/> (its own source-generated
+/// context, <c>schemaVersion</c> <see cref="DecisionReport.CurrentSchemaVersion"/>), which
+/// <see cref="DecisionReport.FromJson"/> reads back, followed by a newline. The funnel table, if given, is not part of it.</para>
 /// </remarks>
 public sealed class JsonReportWriter : ReportWriter
 {
@@ -51,6 +55,12 @@ public sealed class JsonReportWriter : ReportWriter
     private protected override void WriteFunnel(FunnelTable table, TextWriter writer)
     {
         writer.Write(JsonSerializer.Serialize(JsonNames.Funnel(table), ReportJson.Info<FunnelTableDocument>()));
+        writer.Write('\n');
+    }
+
+    private protected override void WriteDecisions(DecisionReport report, FunnelTable? funnel, TextWriter writer)
+    {
+        writer.Write(report.ToJson());
         writer.Write('\n');
     }
 }

@@ -104,7 +104,7 @@ internal sealed class MarkdownDocument(TextWriter writer, ReportText text)
             Text.Get("ColumnVisitToLead"),
             Text.Get("ColumnLeadToCustomer"),
             Text.Get("ColumnVisitToCustomer"));
-        MarkdownText.Delimiter(Writer, 1, 6);
+        MarkdownText.Delimiter(Writer, "lrrrrrr");
     }
 
     public void FunnelRow(string first, long visits, long leads, long customers, double confidence) =>

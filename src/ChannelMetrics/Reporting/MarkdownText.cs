@@ -55,18 +55,13 @@ internal static class MarkdownText
         writer.Write('\n');
     }
 
-    /// <summary>Writes a table's delimiter row: the first <paramref name="textColumns"/> columns left-aligned, the rest right-aligned numbers.</summary>
-    public static void Delimiter(TextWriter writer, int textColumns, int numberColumns)
+    /// <summary>Writes a table's delimiter row: one letter per column, <c>l</c> for left-aligned text, <c>r</c> for right-aligned numbers.</summary>
+    public static void Delimiter(TextWriter writer, string alignments)
     {
         writer.Write('|');
-        for (int i = 0; i < textColumns; i++)
+        foreach (char alignment in alignments)
         {
-            writer.Write(" --- |");
-        }
-
-        for (int i = 0; i < numberColumns; i++)
-        {
-            writer.Write(" ---: |");
+            writer.Write(alignment == 'r' ? " ---: |" : " --- |");
         }
 
         writer.Write('\n');

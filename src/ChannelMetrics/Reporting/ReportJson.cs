@@ -112,6 +112,56 @@ internal static class ReportJson
 /// <summary>Maps the library's values to the JSON schema's names.</summary>
 internal static class JsonNames
 {
+    /// <summary>The verdict's C# name, the suffix of its resource keys (explicit, so renaming a member cannot break the resources).</summary>
+    internal static string Pascal(Decisions.Verdict verdict) => verdict switch
+    {
+        Decisions.Verdict.Invest => "Invest",
+        Decisions.Verdict.Keep => "Keep",
+        Decisions.Verdict.Optimize => "Optimize",
+        Decisions.Verdict.Experiment => "Experiment",
+        Decisions.Verdict.Reduce => "Reduce",
+        Decisions.Verdict.Cut => "Cut",
+        _ => "InsufficientData",
+    };
+
+    /// <summary>The verdict's JSON name (as the decision report's JSON writes it).</summary>
+    internal static string Of(Decisions.Verdict verdict) => verdict switch
+    {
+        Decisions.Verdict.Invest => "invest",
+        Decisions.Verdict.Keep => "keep",
+        Decisions.Verdict.Optimize => "optimize",
+        Decisions.Verdict.Experiment => "experiment",
+        Decisions.Verdict.Reduce => "reduce",
+        Decisions.Verdict.Cut => "cut",
+        _ => "insufficientData",
+    };
+
+    internal static string Of(Decisions.ConfidenceLevel level) => level switch
+    {
+        Decisions.ConfidenceLevel.Low => "low",
+        Decisions.ConfidenceLevel.Medium => "medium",
+        _ => "high",
+    };
+
+    internal static string Of(Decisions.NetworkRole role) => role switch
+    {
+        Decisions.NetworkRole.Converter => "converter",
+        Decisions.NetworkRole.TrafficDriver => "trafficDriver",
+        Decisions.NetworkRole.ReachBuilder => "reachBuilder",
+        Decisions.NetworkRole.Balanced => "balanced",
+        _ => "minor",
+    };
+
+    internal static string Of(Decisions.OptimizationFocus focus) => focus switch
+    {
+        Decisions.OptimizationFocus.VisitToLead => "visitToLead",
+        Decisions.OptimizationFocus.LeadToCustomer => "leadToCustomer",
+        Decisions.OptimizationFocus.Traffic => "traffic",
+        Decisions.OptimizationFocus.Sentiment => "sentiment",
+        Decisions.OptimizationFocus.Cost => "cost",
+        _ => "none",
+    };
+
     internal static string Of(PeriodGranularity granularity) => granularity switch
     {
         PeriodGranularity.Day => "day",

@@ -86,6 +86,20 @@ internal sealed class ReportText
         throw new InvalidOperationException($"The report text '{key}' is missing from ReportText.en.json.");
     }
 
+    /// <summary>Returns the text of a key, or <see langword="null"/> when no language file has it.</summary>
+    internal string? TryGet(string key)
+    {
+        foreach (var catalog in _chain)
+        {
+            if (catalog.TryGetValue(key, out var text))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Returns the texts of one language file, or <see langword="null"/> when there is none.</summary>
     internal static Dictionary<string, string>? Catalog(string language) => s_catalogs.GetOrAdd(language, static name => Load(name));
 
@@ -100,7 +114,7 @@ internal sealed class ReportText
 
     internal string Count(long value) => value.ToString("N0", _numbers);
 
-    internal string Percent(double value) => value.ToString("P1", _numbers);
+    internal string Percent(double value, int digits = 1) => value.ToString(digits == 1 ? "P1" : "P" + digits.ToString(CultureInfo.InvariantCulture), _numbers);
 
     /// <summary>A level such as a confidence as a percentage without needless decimals: 95%, 97.5%.</summary>
     internal string Level(double value) => value.ToString("#0.##%", _numbers);

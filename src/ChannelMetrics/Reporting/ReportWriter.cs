@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using ChannelMetrics.Decisions;
 using ChannelMetrics.Funnel;
 
 namespace ChannelMetrics.Reporting;
 
 /// <summary>
 /// The base of the report writers (<see cref="JsonReportWriter"/>, <see cref="MarkdownReportWriter"/>,
-/// <see cref="CsvReportWriter"/>): writes a <see cref="FunnelTable"/> to a <see cref="TextWriter"/>, a
-/// <see cref="Stream"/> (UTF-8 without a byte order mark) or a string.
+/// <see cref="CsvReportWriter"/>): writes a <see cref="DecisionReport"/> or a <see cref="FunnelTable"/> to a
+/// <see cref="TextWriter"/>, a <see cref="Stream"/> (UTF-8 without a byte order mark) or a string.
 /// </summary>
 /// <remarks>
 /// <para>Output is deterministic: the same input and options give the same characters, on any machine and under
@@ -77,5 +78,61 @@ public abstract class ReportWriter
         return writer.ToString();
     }
 
+    /// <summary>Writes a decision report, showing the evaluation window's totals.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">Where to write; it is not flushed or closed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public void Write(DecisionReport report, TextWriter writer) => Write(report, null, writer);
+
+    /// <summary>Writes a decision report with the funnel table it was evaluated from.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="funnel">
+    /// The funnel table the report was evaluated from, or <see langword="null"/>. Markdown then shows each network's
+    /// funnel by period and CSV writes one record per period; without it they show the evaluation window's totals.
+    /// JSON ignores it (write the table separately).
+    /// </param>
+    /// <param name="writer">Where to write; it is not flushed or closed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public void Write(DecisionReport report, FunnelTable? funnel, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteDecisions(report, funnel, writer);
+    }
+
+    /// <summary>Writes a decision report as UTF-8 (without a byte order mark), showing the evaluation window's totals.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="utf8Output">Where to write; it is flushed and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="utf8Output"/> is <see langword="null"/>.</exception>
+    public void Write(DecisionReport report, Stream utf8Output) => Write(report, null, utf8Output);
+
+    /// <summary>Writes a decision report with its funnel table as UTF-8 (without a byte order mark).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="funnel">The funnel table the report was evaluated from, or <see langword="null"/> (see <see cref="Write(DecisionReport, FunnelTable?, TextWriter)"/>).</param>
+    /// <param name="utf8Output">Where to write; it is flushed and left open.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="utf8Output"/> is <see langword="null"/>.</exception>
+    public void Write(DecisionReport report, FunnelTable? funnel, Stream utf8Output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(utf8Output);
+        using var writer = new StreamWriter(utf8Output, s_utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        WriteDecisions(report, funnel, writer);
+    }
+
+    /// <summary>Writes a decision report to a string.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="funnel">The funnel table the report was evaluated from, or <see langword="null"/> (see <see cref="Write(DecisionReport, FunnelTable?, TextWriter)"/>).</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public string WriteToString(DecisionReport report, FunnelTable? funnel = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteDecisions(report, funnel, writer);
+        return writer.ToString();
+    }
+
     private protected abstract void WriteFunnel(FunnelTable table, TextWriter writer);
+
+    private protected abstract void WriteDecisions(DecisionReport report, FunnelTable? funnel, TextWriter writer);
 }

@@ -139,7 +139,7 @@ public sealed class CsvReportWriterTests
     {
         var writer = new CsvReportWriter();
 
-        Assert.That(() => writer.Write(null!, TextWriter.Null), Throws.ArgumentNullException);
+        Assert.That(() => writer.Write((FunnelTable)null!, TextWriter.Null), Throws.ArgumentNullException);
         Assert.That(() => writer.Write(Plain(), (TextWriter)null!), Throws.ArgumentNullException);
         Assert.That(() => writer.Write(Plain(), (Stream)null!), Throws.ArgumentNullException);
     }

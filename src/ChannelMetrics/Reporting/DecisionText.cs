@@ -1,0 +1,265 @@
+using System.Text;
+using ChannelMetrics.Decisions;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Goals;
+
+namespace ChannelMetrics.Reporting;
+
+/// <summary>
+/// Turns the decision engine's values into report text: verdict, role and status names, metric values in their unit,
+/// and one sentence per <see cref="Evidence"/> rendered from its <see cref="Evidence.Code"/> and structured fields
+/// through the localized templates <c>Evidence.&lt;Code&gt;</c> (never from the engine's English message, except for a
+/// code this version does not know).
+/// </summary>
+internal sealed class DecisionText(ReportText text)
+{
+    private enum Unit
+    {
+        Count,
+        Percent,
+        Score,
+        Money,
+    }
+
+    public ReportText Text { get; } = text;
+
+    public string Verdict(Verdict verdict) => Text.Get("Verdict." + JsonNames.Pascal(verdict));
+
+    public string VerdictAdvice(Verdict verdict) => Text.Get("VerdictAdvice." + JsonNames.Pascal(verdict));
+
+    public string Confidence(ConfidenceLevel level) => Text.Get("Confidence." + level switch
+    {
+        ConfidenceLevel.Low => "Low",
+        ConfidenceLevel.Medium => "Medium",
+        _ => "High",
+    });
+
+    public string Role(NetworkRole role) => Text.Get("Role." + RoleKey(role));
+
+    public string RoleDescription(NetworkRole role) => Text.Get("RoleDescription." + RoleKey(role));
+
+    public string? Focus(OptimizationFocus focus) => focus switch
+    {
+        OptimizationFocus.VisitToLead => Text.Get("Focus.VisitToLead"),
+        OptimizationFocus.LeadToCustomer => Text.Get("Focus.LeadToCustomer"),
+        OptimizationFocus.Traffic => Text.Get("Focus.Traffic"),
+        OptimizationFocus.Sentiment => Text.Get("Focus.Sentiment"),
+        OptimizationFocus.Cost => Text.Get("Focus.Cost"),
+        _ => null,
+    };
+
+    public string Progress(GoalProgress progress) => Text.Get("Progress." + progress switch
+    {
+        GoalProgress.Met => "Met",
+        GoalProgress.OnTrack => "OnTrack",
+        GoalProgress.Behind => "Behind",
+        GoalProgress.Missed => "Missed",
+        _ => "Unknown",
+    });
+
+    public string Kinds(IReadOnlyList<ExperimentKind>? kinds)
+    {
+        if (kinds is null || kinds.Count == 0)
+        {
+            return Text.Get("NotAvailable");
+        }
+
+        var list = new StringBuilder();
+        foreach (var kind in kinds)
+        {
+            if (list.Length > 0)
+            {
+                list.Append(Text.Get("ListSeparator"));
+            }
+
+            list.Append(Text.Get("Experiment." + kind switch
+            {
+                ExperimentKind.ContentFormat => "ContentFormat",
+                ExperimentKind.PostingTime => "PostingTime",
+                ExperimentKind.Tone => "Tone",
+                ExperimentKind.Audience => "Audience",
+                ExperimentKind.Budget => "Budget",
+                _ => "Other",
+            }));
+        }
+
+        return list.ToString();
+    }
+
+    /// <summary>The localized name of a goal metric or evidence metric (its JSON name when the resources do not know it).</summary>
+    public string Metric(string? jsonName) =>
+        jsonName is null ? Text.Get("NotAvailable") : Text.TryGet("Metric." + jsonName) ?? jsonName;
+
+    public string Metric(GoalMetric metric) => Metric(metric.ToJsonName());
+
+    /// <summary>A goal's target with its direction: "at least 25", "at most 15.0%", "at least 1.0% per period".</summary>
+    public string Target(GoalStatus status) => Text.FormatPlain(
+        status.Direction == GoalDirection.AtMost ? "TargetAtMost" : "TargetAtLeast",
+        new TextArg("target", GoalValue(status, status.Target)));
+
+    /// <summary>A value of a goal's metric in its unit (a growth rate per period for a growth target).</summary>
+    public string GoalValue(GoalStatus status, double? value)
+    {
+        if (value is not { } v)
+        {
+            return Text.Get("NotAvailable");
+        }
+
+        if (status.TargetForm == GoalTargetForm.GrowthPerPeriod)
+        {
+            return Text.FormatPlain("PerPeriod", new TextArg("value", Text.Percent(v)));
+        }
+
+        return Format(UnitOf(status.Metric), v);
+    }
+
+    /// <summary>A gap with its sign: +4.5 when ahead of the target, −4.5 when short.</summary>
+    public string Gap(GoalStatus status, double? gap)
+    {
+        if (gap is not { } g)
+        {
+            return Text.Get("NotAvailable");
+        }
+
+        var unit = status.TargetForm == GoalTargetForm.GrowthPerPeriod ? Unit.Percent : UnitOf(status.Metric);
+        string magnitude = Format(unit, Math.Abs(g));
+        return g < 0 ? Text.Culture.NumberFormat.NegativeSign + magnitude : (g > 0 ? "+" : string.Empty) + magnitude;
+    }
+
+    public string PValue(double p) => p < 0.001
+        ? Text.FormatPlain("PValueBelow", new TextArg("p", Text.Decimal(0.001, 3)))
+        : Text.FormatPlain("PValue", new TextArg("p", Text.Decimal(p, 3)));
+
+    /// <summary>The sentence of one piece of evidence about <paramref name="subject"/>, with its statistics as short follow-up sentences.</summary>
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="subject">The subject's display name, already escaped for the output format.</param>
+    /// <param name="goals">The subject's goal statuses, to give a goal metric's value its unit.</param>
+    /// <param name="escape">Escapes text from the data for the output format.</param>
+    public string Sentence(Evidence evidence, string subject, IReadOnlyList<GoalStatus> goals, Func<string, string> escape)
+    {
+        string? template = Text.TryGet("Evidence." + evidence.Code);
+        if (template is null)
+        {
+            // A code newer than these resources: the engine's English sentence is better than nothing.
+            return Text.Isolate(escape(evidence.Message));
+        }
+
+        var goal = FindGoal(goals, evidence.GoalId);
+        var unit = UnitOf(evidence, goal);
+        string value = evidence.Value is { } v
+            ? evidence.Interval is { } interval && unit == Unit.Percent
+                ? Text.FormatPlain("RateWithInterval", new("value", Format(unit, v)), new("lower", Format(unit, interval.Lower)), new("upper", Format(unit, interval.Upper)))
+                : Format(unit, v)
+            : Text.Get("NotAvailable");
+        string target = evidence.ComparedWith?.Value is { } t ? Format(unit, t) : Text.Get("NotAvailable");
+        string peers = evidence.ComparedWith is { } compared ? Basis(compared.Basis) : Text.Get("NotAvailable");
+
+        var sentence = new StringBuilder(Text.Format(
+            "Evidence." + evidence.Code,
+            new("subject", subject),
+            new("metric", Metric(evidence.Metric)),
+            new("goal", evidence.GoalId is null ? Text.Get("NotAvailable") : escape(evidence.GoalId)),
+            new("section", evidence.Section is null ? Text.Get("NotAvailable") : escape(evidence.Section)),
+            new("value", value),
+            new("target", target),
+            new("peers", peers),
+            new("periods", evidence.Periods is { } periods ? Text.Count(periods) : Text.Get("NotAvailable")),
+            new("kinds", Kinds(evidence.Kinds)),
+            new("message", escape(evidence.Message))));
+
+        if (evidence.Statistic is { Name: "senSlope" } slope)
+        {
+            // A rate moves by fractions of a percentage point per period: two decimals, where the rate itself has one.
+            string magnitude = unit == Unit.Percent ? Text.Percent(Math.Abs(slope.Value), 2) : Format(unit, Math.Abs(slope.Value));
+            string signed = (slope.Value > 0 ? "+" : slope.Value < 0 ? Text.Culture.NumberFormat.NegativeSign : string.Empty) + magnitude;
+            sentence.Append(' ').Append(Text.Format("EvidenceSlope", new TextArg("slope", signed)));
+        }
+
+        if (evidence.PValue is { } p)
+        {
+            sentence.Append(' ').Append(Text.Format("EvidencePValue", new TextArg("p", PValue(p))));
+        }
+
+        if (evidence.Probability is { } probability)
+        {
+            sentence.Append(' ').Append(Text.Format("EvidenceProbability", new TextArg("probability", Text.Percent(probability))));
+        }
+
+        if (evidence.Periods is { } toTarget && evidence.Code is EvidenceCodes.GoalOnTrack or EvidenceCodes.GoalBehind)
+        {
+            sentence.Append(' ').Append(Text.Format("EvidenceProjection", new TextArg("periods", Text.Count(toTarget))));
+        }
+
+        return sentence.ToString();
+    }
+
+    private static GoalStatus? FindGoal(IReadOnlyList<GoalStatus> goals, string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        foreach (var goal in goals)
+        {
+            if (string.Equals(goal.GoalId, id, StringComparison.Ordinal))
+            {
+                return goal;
+            }
+        }
+
+        return null;
+    }
+
+    private static string RoleKey(NetworkRole role) => role switch
+    {
+        NetworkRole.Converter => "Converter",
+        NetworkRole.TrafficDriver => "TrafficDriver",
+        NetworkRole.ReachBuilder => "ReachBuilder",
+        NetworkRole.Balanced => "Balanced",
+        _ => "Minor",
+    };
+
+    private static Unit UnitOf(GoalMetric metric) => metric.GetValueType() switch
+    {
+        MetricValueType.Count => Unit.Count,
+        MetricValueType.Score => Unit.Score,
+        MetricValueType.Money => Unit.Money,
+        _ => Unit.Percent,
+    };
+
+    // The unit of an evidence value: fixed by the code where the code says what Value is, else the metric's.
+    private static Unit UnitOf(Evidence evidence, GoalStatus? goal) => evidence.Code switch
+    {
+        EvidenceCodes.TooFewPeriods or EvidenceCodes.TooFewVisits or EvidenceCodes.ExperimentsTooFew or EvidenceCodes.ExperimentsTried => Unit.Count,
+        EvidenceCodes.GoalsMet or EvidenceCodes.GoalsPartlyMet or EvidenceCodes.GoalsNotMet or EvidenceCodes.LowVolume
+            or EvidenceCodes.TrafficShareHigh or EvidenceCodes.SectionShareHigh or EvidenceCodes.RoiNegative or EvidenceCodes.RoiPositive
+            or EvidenceCodes.GoalInherited or EvidenceCodes.SentimentWorsening => Unit.Percent,
+        _ when goal is { TargetForm: GoalTargetForm.GrowthPerPeriod } => Unit.Percent,
+        _ when goal is not null => UnitOf(goal.Metric),
+        _ => evidence.Metric switch
+        {
+            EvidenceMetrics.Visits or EvidenceMetrics.Leads or EvidenceMetrics.Experiments or EvidenceMetrics.Periods => Unit.Count,
+            null => Unit.Count,
+            _ when GoalMetricExtensions.TryParseJsonName(evidence.Metric, out var metric) => UnitOf(metric),
+            _ => Unit.Percent,
+        },
+    };
+
+    private string Basis(ComparisonBasis basis) => Text.Get("Basis." + basis switch
+    {
+        ComparisonBasis.Target => "Target",
+        ComparisonBasis.Portfolio => "Portfolio",
+        ComparisonBasis.OtherCampaigns => "OtherCampaigns",
+        ComparisonBasis.PreviousPeriods => "PreviousPeriods",
+        _ => "Policy",
+    });
+
+    private string Format(Unit unit, double value) => unit switch
+    {
+        Unit.Percent => Text.Percent(value),
+        Unit.Score => Text.Decimal(value, 2),
+        Unit.Money => Text.Decimal(value, 2),
+        _ => value == Math.Round(value) ? Text.Decimal(value, 0) : Text.Decimal(value, 1),
+    };
+}
