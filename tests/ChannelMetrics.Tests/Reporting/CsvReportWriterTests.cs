@@ -44,8 +44,8 @@ public sealed class CsvReportWriterTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(records[0], Does.StartWith("period,network,campaign,visits,"));
-            Assert.That(records[1], Does.StartWith("2026-01,Facebook,\"spring, \"\"big\"\" sale\",200,10,2,0.05,"));
+            Assert.That(records[0], Ordinal.StartsWith("period,network,campaign,visits,"));
+            Assert.That(records[1], Ordinal.StartsWith("2026-01,Facebook,\"spring, \"\"big\"\" sale\",200,10,2,0.05,"));
             Assert.That(records[2], Is.EqualTo("2026-01,X (Twitter),\"'=HYPERLINK(\"\"http://evil\"\")\",0,0,0,,,,,,,,,"));
             // The line feed inside the quoted campaign is data: the record goes on after it.
             var row = Tricky().Rows[2];
@@ -59,7 +59,7 @@ public sealed class CsvReportWriterTests
     {
         var record = new CsvReportWriter().WriteToString(Tricky()).Split("\r\n")[2];
 
-        Assert.That(record, Does.EndWith(",0,0,0,,,,,,,,,"));
+        Assert.That(record, Ordinal.EndsWith(",0,0,0,,,,,,,,,"));
     }
 
     [TestCase("=1+2", "'=1+2")]
@@ -85,7 +85,7 @@ public sealed class CsvReportWriterTests
 
         var record = new CsvReportWriter(ReportOptions.Default with { ProtectCsvFormulas = false }).WriteToString(table).Split("\r\n")[1];
 
-        Assert.That(record, Does.StartWith("2026-01,Facebook,=1+2,"));
+        Assert.That(record, Ordinal.StartsWith("2026-01,Facebook,=1+2,"));
     }
 
     [TestCase("de-DE")]
@@ -107,7 +107,7 @@ public sealed class CsvReportWriterTests
             CultureInfo.CurrentCulture = before;
         }
 
-        Assert.That(invariant, Does.Contain(",0.05,"));
+        Assert.That(invariant, Ordinal.Contains(",0.05,"));
     }
 
     [Test]
@@ -130,8 +130,8 @@ public sealed class CsvReportWriterTests
 
         var lines = new CsvReportWriter().WriteToString(table).Split("\r\n");
 
-        Assert.That(lines[0], Does.StartWith("period,network,channel_group,medium,campaign,content,visits,"));
-        Assert.That(lines[1], Does.StartWith("2026-01,Facebook,Paid Social,cpc,c,v1,1,0,0,0,"));
+        Assert.That(lines[0], Ordinal.StartsWith("period,network,channel_group,medium,campaign,content,visits,"));
+        Assert.That(lines[1], Ordinal.StartsWith("2026-01,Facebook,Paid Social,cpc,c,v1,1,0,0,0,"));
     }
 
     [Test]

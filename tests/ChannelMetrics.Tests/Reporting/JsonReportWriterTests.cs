@@ -71,7 +71,7 @@ public sealed class JsonReportWriterTests
 
         string text = new JsonReportWriter().WriteToString(table);
 
-        Assert.That(text, Does.Contain("\"campaign\": \"حملة \\u003Cb\\u003E\""));
+        Assert.That(text, Ordinal.Contains("\"campaign\": \"حملة \\u003Cb\\u003E\""));
     }
 
     [Test]
@@ -91,9 +91,9 @@ public sealed class JsonReportWriterTests
         }
 
         Assert.That(new JsonReportWriter().WriteToString(Tricky()), Is.EqualTo(first));
-        Assert.That(first, Does.Not.Contain("\r"));
-        Assert.That(first, Does.EndWith("}\n"));
-        Assert.That(first, Does.Contain("\"confidence\": 0.95,"));
+        Assert.That(first, Ordinal.NotContains("\r"));
+        Assert.That(first, Ordinal.EndsWith("}\n"));
+        Assert.That(first, Ordinal.Contains("\"confidence\": 0.95,"));
     }
 
     [Test]

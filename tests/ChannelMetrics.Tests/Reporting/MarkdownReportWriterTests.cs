@@ -53,10 +53,10 @@ public sealed class MarkdownReportWriterTests
     {
         string markdown = new MarkdownReportWriter().WriteToString(Tricky());
 
-        Assert.That(markdown, Does.Contain("| a\\|b c |"));
-        Assert.That(markdown, Does.Contain("| spring, \"big\" sale |"));
-        Assert.That(markdown, Does.Contain("| =HYPERLINK(\"http://evil\") |"));
-        Assert.That(markdown, Does.Contain("### Campaigns on X (Twitter)"));
+        Assert.That(markdown, Ordinal.Contains("| a\\|b c |"));
+        Assert.That(markdown, Ordinal.Contains("| spring, \"big\" sale |"));
+        Assert.That(markdown, Ordinal.Contains("| =HYPERLINK(\"http://evil\") |"));
+        Assert.That(markdown, Ordinal.Contains("### Campaigns on X (Twitter)"));
     }
 
     [TestCase("<script>", "\\<script\\>")]
@@ -71,7 +71,7 @@ public sealed class MarkdownReportWriterTests
 
         string markdown = new MarkdownReportWriter().WriteToString(table);
 
-        Assert.That(markdown, Does.Contain("| " + expected + " |"));
+        Assert.That(markdown, Ordinal.Contains("| " + expected + " |"));
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class MarkdownReportWriterTests
     {
         string markdown = new MarkdownReportWriter().WriteToString(Tricky());
 
-        Assert.That(markdown, Does.Contain("| =HYPERLINK(\"http://evil\") | 0 | 0 | 0 | n/a | n/a | n/a |"));
+        Assert.That(markdown, Ordinal.Contains("| =HYPERLINK(\"http://evil\") | 0 | 0 | 0 | n/a | n/a | n/a |"));
     }
 
     [Test]
@@ -87,7 +87,7 @@ public sealed class MarkdownReportWriterTests
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { IncludeCampaigns = false }).WriteToString(Tricky());
 
-        Assert.That(markdown, Does.Not.Contain("Campaigns on"));
+        Assert.That(markdown, Ordinal.NotContains("Campaigns on"));
     }
 
     [Test]
@@ -103,10 +103,10 @@ public sealed class MarkdownReportWriterTests
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { Culture = CultureInfo.GetCultureInfo("de-DE") }).WriteToString(Plain());
 
-        Assert.That(markdown, Does.Contain("| 2.034 | 90 | 13 |"));
-        Assert.That(markdown, Does.Contain("5,0 %"));
-        Assert.That(markdown, Does.Contain("Januar 2026"), "month names follow the culture; text falls back to English");
-        Assert.That(markdown, Does.Contain("Totals by network"));
+        Assert.That(markdown, Ordinal.Contains("| 2.034 | 90 | 13 |"));
+        Assert.That(markdown, Ordinal.Contains("5,0 %"));
+        Assert.That(markdown, Ordinal.Contains("Januar 2026"), "month names follow the culture; text falls back to English");
+        Assert.That(markdown, Ordinal.Contains("Totals by network"));
     }
 
     [Test]
@@ -116,14 +116,14 @@ public sealed class MarkdownReportWriterTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(markdown, Does.StartWith("<div dir=\"rtl\">\n\n# تقرير مسار التحويل\n\n"));
-            Assert.That(markdown, Does.EndWith(" |\n\n</div>\n"));
-            Assert.That(markdown, Does.Contain("## الإجماليات حسب الشبكة"));
-            Assert.That(markdown, Does.Contain($"## {Fsi}X (Twitter){Pdi}"));
-            Assert.That(markdown, Does.Contain($"### حملات {Fsi}X (Twitter){Pdi}"));
-            Assert.That(markdown, Does.Contain($"| {Fsi}Facebook{Pdi} | {Fsi}300{Pdi} |"));
-            Assert.That(markdown, Does.Contain("| غير متاح |"));
-            Assert.That(markdown, Does.Contain("الفترات: من " + Fsi));
+            Assert.That(markdown, Ordinal.StartsWith("<div dir=\"rtl\">\n\n# تقرير مسار التحويل\n\n"));
+            Assert.That(markdown, Ordinal.EndsWith(" |\n\n</div>\n"));
+            Assert.That(markdown, Ordinal.Contains("## الإجماليات حسب الشبكة"));
+            Assert.That(markdown, Ordinal.Contains($"## {Fsi}X (Twitter){Pdi}"));
+            Assert.That(markdown, Ordinal.Contains($"### حملات {Fsi}X (Twitter){Pdi}"));
+            Assert.That(markdown, Ordinal.Contains($"| {Fsi}Facebook{Pdi} | {Fsi}300{Pdi} |"));
+            Assert.That(markdown, Ordinal.Contains("| غير متاح |"));
+            Assert.That(markdown, Ordinal.Contains("الفترات: من " + Fsi));
         });
     }
 
@@ -136,8 +136,8 @@ public sealed class MarkdownReportWriterTests
 
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { Culture = saudi }).WriteToString(Plain());
 
-        Assert.That(markdown, Does.Contain(months[0]));
-        Assert.That(markdown, Does.Contain("تقرير مسار التحويل"), "ar-SA falls back to the ar resources");
+        Assert.That(markdown, Ordinal.Contains(months[0]));
+        Assert.That(markdown, Ordinal.Contains("تقرير مسار التحويل"), "ar-SA falls back to the ar resources");
     }
 
     private static string[] GregorianMonthNames(CultureInfo culture)
@@ -154,6 +154,6 @@ public sealed class MarkdownReportWriterTests
 
         string first = writer.WriteToString(Tricky());
         Assert.That(writer.WriteToString(Tricky()), Is.EqualTo(first));
-        Assert.That(writer.WriteToString(Tricky()), Does.Not.Contain("\r"));
+        Assert.That(writer.WriteToString(Tricky()), Ordinal.NotContains("\r"));
     }
 }

@@ -101,8 +101,8 @@ public sealed class ReportTextTests
     {
         var markdown = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(ReportSamples.Plain());
 
-        Assert.That(markdown, Does.Contain("تقرير مسار التحويل"));
-        Assert.That(markdown, Does.Contain("\u20682,034\u2069"));
+        Assert.That(markdown, Ordinal.Contains("تقرير مسار التحويل"));
+        Assert.That(markdown, Ordinal.Contains("\u20682,034\u2069"));
     }
 
     [Test]

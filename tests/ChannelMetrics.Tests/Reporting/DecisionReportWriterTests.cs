@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Reflection;
+using ChannelMetrics.Decisions;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Reporting;
+
+namespace ChannelMetrics.Tests.Reporting;
+
+public sealed class DecisionReportWriterTests
+{
+    private const char Fsi = '\u2068';
+    private const char Pdi = '\u2069';
+
+    private static readonly DecisionReport s_report = DecisionSamples.Report();
+    private static readonly ReportOptions s_arabic = ReportOptions.Default with { Culture = CultureInfo.GetCultureInfo("ar") };
+
+    /// <summary>A hand-built report with one network and one piece of evidence per interesting field.</summary>
+    private static DecisionReport Small(params Evidence[] evidence) => new()
+    {
+        EvaluationDate = new DateOnly(2026, 11, 1),
+        EvaluationPeriod = Period.Month(2026, 10),
+        WindowStart = Period.Month(2026, 5),
+        Policy = DecisionPolicy.Default,
+        Portfolio = new PortfolioSummary { NetworkCount = 1, Visits = 1000, Leads = 50, Customers = 5, Verdicts = [new VerdictCount(Verdict.Invest, 1)] },
+        Networks =
+        [
+            new ChannelAssessment
+            {
+                Network = "X (Twitter)",
+                Verdict = Verdict.Invest,
+                Confidence = ConfidenceLevel.High,
+                Role = NetworkRole.Converter,
+                Visits = 1000,
+                Leads = 50,
+                Customers = 5,
+                GoalStatuses =
+                [
+                    new GoalStatus
+                    {
+                        GoalId = "x|leads",
+                        Metric = GoalMetric.Leads,
+                        Kind = GoalKind.Leads,
+                        Direction = GoalDirection.AtLeast,
+                        TargetForm = GoalTargetForm.Absolute,
+                        Target = 10,
+                        Weight = 1,
+                        Progress = GoalProgress.Met,
+                        Observed = 12.5,
+                        Gap = 2.5,
+                        WindowStart = Period.Month(2026, 5),
+                        WindowEnd = Period.Month(2026, 10),
+                        KnownPeriods = 6,
+                    },
+                ],
+                Evidence = evidence,
+            },
+        ],
+    };
+
+    private static Evidence Above() => new()
+    {
+        Code = EvidenceCodes.ConversionAbovePeers,
+        Metric = EvidenceMetrics.VisitToLeadRate,
+        Value = 0.05,
+        Interval = new ChannelMetrics.Statistics.Interval(0.038, 0.065),
+        ComparedWith = new EvidenceComparison(ComparisonBasis.Portfolio, 0.02),
+        Statistic = new EvidenceStatistic("z", 4.1),
+        PValue = 0.0004,
+        Probability = 0.999,
+        Message = "ENGINE MESSAGE",
+    };
+
+    [Test]
+    public void Markdown_EvidenceSentence_IsWrittenFromCodeAndFields()
+    {
+        string markdown = new MarkdownReportWriter().WriteToString(Small(Above()));
+
+        Assert.That(markdown, Ordinal.Contains(
+            "- The visit-to-lead rate of X (Twitter) is 5.0% [3.8%, 6.5%], clearly above the 2.0% of the rest of the portfolio. Significance: p < 0.001. Probability that it is higher: 99.9%.\n"));
+        Assert.That(markdown, Ordinal.NotContains("ENGINE MESSAGE"));
+    }
+
+    [Test]
+    public void Markdown_EvidenceSentence_Arabic()
+    {
+        string markdown = new MarkdownReportWriter(s_arabic).WriteToString(Small(Above()));
+
+        Assert.That(markdown, Ordinal.Contains(
+            $"- {Fsi}معدل التحويل من زيارة إلى عميل محتمل{Pdi} لدى {Fsi}X (Twitter){Pdi} هو {Fsi}5٫0٪؜ [3٫8٪؜، 6٫5٪؜]{Pdi}، أعلى بوضوح من {Fsi}2٫0٪؜{Pdi} لدى {Fsi}بقية المحفظة{Pdi}."));
+        Assert.That(markdown, Ordinal.NotContains("ENGINE MESSAGE"));
+    }
+
+    [Test]
+    public void Markdown_UnknownCode_FallsBackToTheEnginesSentence()
+    {
+        var future = new Evidence { Code = "SomethingNew", Message = "A new *rule* said so." };
+
+        string markdown = new MarkdownReportWriter().WriteToString(Small(future));
+
+        Assert.That(markdown, Ordinal.Contains("- A new \\*rule\\* said so.\n"));
+    }
+
+    [Test]
+    public void Markdown_Small_HasSummaryGoalsAndVerdict()
+    {
+        string markdown = new MarkdownReportWriter().WriteToString(Small(Above()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.StartsWith("# Channel decisions\n\nEvaluated on 1 November 2026 for October 2026; goals, volumes and rates are judged from May 2026 to October 2026.\n\n"));
+            Assert.That(markdown, Ordinal.Contains("Portfolio: 1,000 visits, 50 leads and 5 customers; visit → lead n/a."));
+            Assert.That(markdown, Ordinal.Contains("| X (Twitter) | **Invest** | high | Converter | 1,000 | 50 | 5 | 1 of 1 |"));
+            Assert.That(markdown, Ordinal.Contains("**Verdict: Invest (confidence: high).** Put more in:"));
+            Assert.That(markdown, Ordinal.Contains("| x\\|leads | leads | at least 10 | 12.5 | +2.5 | Met | — |"));
+            Assert.That(markdown, Ordinal.NotContains("### Funnel by period"), "no funnel table was given");
+        });
+    }
+
+    [Test]
+    public void Markdown_Engine_SummaryListsEveryNetworkWithItsVerdict()
+    {
+        string markdown = new MarkdownReportWriter().WriteToString(s_report, DecisionSamples.Funnel());
+
+        foreach (var network in s_report.Networks)
+        {
+            Assert.That(markdown, Ordinal.Contains($"| {network.Network} | **{VerdictName(network.Verdict)}** |"));
+            Assert.That(markdown, Ordinal.Contains($"\n## {network.Network}\n"));
+        }
+
+        Assert.That(markdown, Ordinal.Contains("### Funnel by period"));
+        Assert.That(markdown, Ordinal.Contains("| October 2026 | 610 | 35 | 5 |"));
+        Assert.That(markdown, Ordinal.Contains("#### company\\|page"), "campaign names are escaped");
+    }
+
+    private static string VerdictName(Verdict verdict) => verdict == Verdict.InsufficientData ? "Insufficient data" : verdict.ToString();
+
+    [Test]
+    public void Markdown_Arabic_UsesArabicVerdictNamesAndIsolatesNames()
+    {
+        string markdown = new MarkdownReportWriter(s_arabic).WriteToString(s_report, DecisionSamples.Funnel());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.StartsWith("<div dir=\"rtl\">\n\n# قرارات القنوات\n"));
+            Assert.That(markdown, Ordinal.EndsWith("\n</div>\n"));
+            Assert.That(markdown, Ordinal.Contains($"| {Fsi}LinkedIn{Pdi} | **استثمر** |"));
+            Assert.That(markdown, Ordinal.Contains($"| {Fsi}X (Twitter){Pdi} | **أوقف** |"));
+            Assert.That(markdown, Ordinal.Contains("الحكم: استمر"));
+            Assert.That(markdown, Ordinal.NotContains($"{Fsi}{Fsi}"), "values are isolated once");
+            Assert.That(markdown, Ordinal.NotContains(" is "), "no English sentence is left");
+        });
+    }
+
+    [Test]
+    public void Markdown_MaxEvidence_ShowsTheLastOnesAndSaysHowManyAreLeft()
+    {
+        var first = new Evidence { Code = EvidenceCodes.NoData, Message = "m" };
+        var report = Small(first, Above(), Above());
+
+        string markdown = new MarkdownReportWriter(ReportOptions.Default with { MaxEvidencePerNetwork = 2 }).WriteToString(report);
+
+        Assert.That(markdown, Ordinal.NotContains("There is no data"));
+        Assert.That(markdown, Ordinal.Contains("Reasons not shown here: 1 (see the JSON report)."));
+    }
+
+    [Test]
+    public void Markdown_WithoutCampaigns_LeavesThemOut()
+    {
+        string markdown = new MarkdownReportWriter(ReportOptions.Default with { IncludeCampaigns = false }).WriteToString(s_report, DecisionSamples.Funnel());
+
+        Assert.That(markdown, Ordinal.NotContains("### Campaigns"));
+    }
+
+    [Test]
+    public void Markdown_IsDeterministic()
+    {
+        var writer = new MarkdownReportWriter(s_arabic);
+        string first = writer.WriteToString(s_report, DecisionSamples.Funnel());
+
+        Assert.That(writer.WriteToString(DecisionSamples.Report(), DecisionSamples.Funnel()), Is.EqualTo(first));
+    }
+
+    public static IEnumerable<string> EvidenceCodeNames() =>
+        typeof(EvidenceCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
+
+    [TestCaseSource(nameof(EvidenceCodeNames))]
+    public void Resources_EveryEvidenceCode_HasASentenceInEveryLanguage(string code)
+    {
+        foreach (var language in ReportOptions.AvailableLanguages)
+        {
+            Assert.That(ReportText.Catalog(language)!.ContainsKey("Evidence." + code), Is.True, $"{language}: Evidence.{code}");
+        }
+    }
+
+    [Test]
+    public void Resources_EveryEnumValue_HasAName()
+    {
+        var english = ReportText.Catalog("en")!;
+        Assert.Multiple(() =>
+        {
+            foreach (var verdict in Enum.GetValues<Verdict>())
+            {
+                Assert.That(english.ContainsKey("Verdict." + verdict) && english.ContainsKey("VerdictAdvice." + verdict), Is.True, verdict.ToString());
+            }
+
+            foreach (var role in Enum.GetValues<NetworkRole>())
+            {
+                Assert.That(english.ContainsKey("Role." + role) && english.ContainsKey("RoleDescription." + role), Is.True, role.ToString());
+            }
+
+            foreach (var progress in Enum.GetValues<GoalProgress>())
+            {
+                Assert.That(english.ContainsKey("Progress." + progress), Is.True, progress.ToString());
+            }
+
+            foreach (var metric in GoalMetricExtensions.All)
+            {
+                Assert.That(english.ContainsKey("Metric." + metric.ToJsonName()), Is.True, metric.ToString());
+            }
+
+            foreach (var field in typeof(EvidenceMetrics).GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                Assert.That(english.ContainsKey("Metric." + field.GetRawConstantValue()), Is.True, field.Name);
+            }
+
+            foreach (var kind in Enum.GetValues<ChannelMetrics.Experiments.ExperimentKind>())
+            {
+                Assert.That(english.ContainsKey("Experiment." + kind), Is.True, kind.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public void Csv_WithFunnel_WritesOneRecordPerSubjectAndPeriod()
+    {
+        var funnel = DecisionSamples.Funnel();
+        var lines = new CsvReportWriter().WriteToString(s_report, funnel).Split("\r\n");
+
+        int subjects = s_report.Networks.Count + s_report.Networks.Sum(n => n.Campaigns.Count);
+        Assert.That(lines[0], Is.EqualTo("evaluation_period,network,campaign,period,verdict,confidence,role,focus,network_verdict,visits,leads,customers,visit_to_lead,visit_to_lead_lower,visit_to_lead_upper,lead_to_customer,lead_to_customer_lower,lead_to_customer_upper,goals_met,goals_total"));
+        Assert.That(lines, Has.Length.EqualTo(1 + (subjects * 12) + 1));
+        Assert.That(lines[^1], Is.Empty);
+        Assert.That(lines, Has.Some.StartWith("2026-10,LinkedIn,,2026-10,invest,high,converter,"));
+        Assert.That(lines, Has.Some.StartWith("2026-10,LinkedIn,li-ads,2026-10,invest,high,converter,traffic,invest,410,29,4,"));
+        Assert.That(lines, Has.Some.StartWith("2026-10,X (Twitter),'=cmd,2026-10,cut,"), "formula-like campaign names are protected");
+    }
+
+    [Test]
+    public void Csv_WithoutFunnel_WritesWindowTotalsWithAnEmptyPeriod()
+    {
+        var lines = new CsvReportWriter().WriteToString(Small(Above())).Split("\r\n");
+
+        Assert.That(lines[1], Is.EqualTo("2026-10,X (Twitter),,,invest,high,converter,none,invest,1000,50,5,0.05," + ReportSamples.RateFields(ChannelMetrics.Funnel.Rate.Of(50, 1000))[5..] + "," + ReportSamples.RateFields(ChannelMetrics.Funnel.Rate.Of(5, 50)) + ",1,1"));
+    }
+
+    [Test]
+    public void Csv_UnderGerman_StaysInvariant()
+    {
+        string invariant = new CsvReportWriter().WriteToString(s_report, DecisionSamples.Funnel());
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            Assert.That(new CsvReportWriter(ReportOptions.Default with { Culture = CultureInfo.CurrentCulture }).WriteToString(s_report, DecisionSamples.Funnel()), Is.EqualTo(invariant));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Test]
+    public void Json_IsTheReportsOwnSchemaAndRoundTrips()
+    {
+        string json = new JsonReportWriter().WriteToString(s_report, DecisionSamples.Funnel());
+
+        Assert.That(json, Is.EqualTo(s_report.ToJson() + "\n"));
+        Assert.That(DecisionReport.FromJson(json).ToJson(), Is.EqualTo(s_report.ToJson()));
+    }
+
+    [Test]
+    public void Write_Stream_MatchesString()
+    {
+        foreach (ReportWriter writer in new ReportWriter[] { new JsonReportWriter(), new CsvReportWriter(), new MarkdownReportWriter(s_arabic) })
+        {
+            using var stream = new MemoryStream();
+            writer.Write(s_report, DecisionSamples.Funnel(), stream);
+            Assert.That(System.Text.Encoding.UTF8.GetString(stream.ToArray()), Is.EqualTo(writer.WriteToString(s_report, DecisionSamples.Funnel())), writer.Format.ToString());
+        }
+    }
+
+    [Test]
+    public void Write_NullReport_Throws()
+    {
+        Assert.That(() => new MarkdownReportWriter().Write((DecisionReport)null!, TextWriter.Null), Throws.ArgumentNullException);
+        Assert.That(() => new MarkdownReportWriter().WriteToString((DecisionReport)null!), Throws.ArgumentNullException);
+        Assert.That(() => new MarkdownReportWriter().Write(s_report, (TextWriter)null!), Throws.ArgumentNullException);
+    }
+}
