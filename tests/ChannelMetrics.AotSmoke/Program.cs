@@ -72,7 +72,7 @@ var reportTable = FunnelTable.FromRows(
     new(Period.Month(2026, 2), "X (Twitter)", 100, 5, 1, Campaign: "a|b"),
 ]);
 var arabicMarkdown = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(reportTable);
-Check(arabicMarkdown.StartsWith("<div dir=\"rtl\">", StringComparison.Ordinal) && arabicMarkdown.Contains("تقرير مسار التحويل", StringComparison.Ordinal), "Arabic Markdown report text from satellite resources");
+Check(arabicMarkdown.StartsWith("<div dir=\"rtl\">", StringComparison.Ordinal) && arabicMarkdown.Contains("تقرير مسار التحويل", StringComparison.Ordinal), "Arabic Markdown report text from embedded resources");
 Check(arabicMarkdown.Contains("\u2068X (Twitter)\u2069", StringComparison.Ordinal) && arabicMarkdown.Contains("a\\|b", StringComparison.Ordinal), "Arabic Markdown isolates and escaping");
 Check(new MarkdownReportWriter().WriteToString(reportTable).Contains("# Funnel report", StringComparison.Ordinal), "English Markdown report");
 var reportJson = new JsonReportWriter().WriteToString(reportTable);
@@ -94,6 +94,9 @@ var linkedInVerdict = decisionReport.Networks.Single(n => n.Network == "LinkedIn
 Check(linkedInVerdict.Verdict == Verdict.Invest && linkedInVerdict.Evidence.Any(e => e.Code == EvidenceCodes.ConversionAbovePeers), "decision engine verdict");
 var decisionJson = decisionReport.ToJson();
 Check(decisionJson.Contains("\"verdict\": \"invest\"", StringComparison.Ordinal) && DecisionReport.FromJson(decisionJson).ToJson() == decisionJson, "decision report JSON round trip");
+var arabicDecisions = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(decisionReport, FunnelTable.FromRows(decisionRows));
+Check(arabicDecisions.Contains("| \u2068LinkedIn\u2069 | **استثمر** |", StringComparison.Ordinal) && arabicDecisions.Contains("أعلى بوضوح من", StringComparison.Ordinal), "Arabic decision report with evidence sentences");
+Check(new CsvReportWriter().WriteToString(decisionReport).Contains("2026-10,LinkedIn,,,invest,", StringComparison.Ordinal), "decision report CSV");
 // Tracking: parse a landing URL, resolve its source, classify its channel (embedded tables load under AOT).
 var utm = ChannelMetrics.Tracking.UtmParser.Parse("https://shop.example/p?utm_source=fb&utm_medium=cpc&utm_campaign=spring%20sale&gclid=x");
 Check(utm.Success && utm.Tags.Campaign == "spring sale" && utm.Tags.ClickIds.Count == 1, "UTM parsing");
