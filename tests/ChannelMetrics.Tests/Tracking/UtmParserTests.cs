@@ -95,7 +95,14 @@ public sealed class UtmParserTests
                     _ = UtmParser.ParseInterned(text, new UtmValuePool());
                     _ = FormUrlEncoded.Parse(text);
                     _ = FormUrlEncoded.ParseUrlQuery(text);
+                    _ = FormUrlEncoded.Encode(text);
                     _ = SourceResolver.Default.Resolve(text);
+                    _ = SourceResolver.Default.TryResolve(text, out _);
+                    var tags = new UtmTags { Source = text, Medium = text, Campaign = text };
+                    _ = ChannelGrouping.Default.Classify(tags, text);
+                    _ = ChannelGrouping.Default.Classify(UtmTags.Empty, text);
+                    _ = UtmLinkBuilder.Build(text, tags);
+                    _ = UtmLinter.Lint(tags, UtmNamingPolicy.Default with { RequireKnownSource = true });
                 },
                 seed: "0N0XIzNsQ0O2",
                 iter: 3000);
