@@ -189,7 +189,7 @@ internal sealed partial class Assessor
     /// <summary>The goal metric's series over the whole range, for a network or a campaign; gaps where unknown.</summary>
     private MetricSeries SeriesFor(Subject subject, GoalMetric metric, string? section)
     {
-        var values = new double?[_data.Length];
+        Span<double?> values = _data.Length <= 256 ? stackalloc double?[_data.Length] : new double?[_data.Length];
         var counts = subject.Counts;
         var snapshots = subject.NetworkData?.Snapshots;
         for (int i = 0; i < values.Length; i++)

@@ -6,7 +6,33 @@ namespace ChannelMetrics.Decisions;
 
 internal sealed partial class Assessor
 {
-    private readonly record struct Conversion(bool Comparable, bool Better, bool Worse, bool Significant, Evidence Evidence);
+    /// <summary>A rate compared with the peers'. The evidence (with its exact Bayesian probability, the costly part) is built only when a rule uses it.</summary>
+    private sealed class Conversion(Func<Conversion, Evidence> build)
+    {
+        private Evidence? _evidence;
+
+        public bool Better { get; init; }
+
+        public bool Worse { get; init; }
+
+        public required string Metric { get; init; }
+
+        public required string Stage { get; init; }
+
+        public required string Peers { get; init; }
+
+        public long Successes { get; init; }
+
+        public long Trials { get; init; }
+
+        public long PeerSuccesses { get; init; }
+
+        public long PeerTrials { get; init; }
+
+        public ProportionComparison? Comparison { get; init; }
+
+        public Evidence Evidence => _evidence ??= build(this);
+    }
 
     private readonly record struct Trend(MannKendallResult Test, SenSlopeResult Slope, int Periods);
 
@@ -251,7 +277,7 @@ internal sealed partial class Assessor
         bool upward = visitsTrend.Test.Trend == TrendDirection.Increasing || leadsTrend.Test.Trend == TrendDirection.Increasing || anyImproving;
         var weak = visitToLead.Worse ? (OptimizationFocus.VisitToLead, visitToLead)
             : leadToCustomer.Worse ? (OptimizationFocus.LeadToCustomer, leadToCustomer)
-            : (OptimizationFocus.None, default(Conversion));
+            : (OptimizationFocus.None, visitToLead);
 
         // 9. Goals met: keep, or fix what is clearly weak.
         if (attainment >= _policy.GoalsMetShare)
@@ -358,53 +384,83 @@ internal sealed partial class Assessor
 
     private Conversion Compare(Subject s, string metric, long successes, long trials, long peerSuccesses, long peerTrials, string stage, string peers)
     {
-        if (trials == 0 || peerTrials == 0 || successes > trials || peerSuccesses > peerTrials || successes < 0 || peerSuccesses < 0)
+        bool comparable = trials > 0 && peerTrials > 0 && successes <= trials && peerSuccesses <= peerTrials && successes >= 0 && peerSuccesses >= 0;
+        if (!comparable)
         {
-            string why = trials == 0 ? Inv($"{s.Name} has no {(stage == "visit→lead" ? "visits" : "leads")} in the window")
-                : peerTrials == 0 ? Inv($"{peers} have none to compare with")
-                : "more conversions than their base were recorded (attribution moved them between periods or sources)";
-            return new Conversion(false, false, false, false, new Evidence
-            {
-                Code = EvidenceCodes.ConversionNotComparable,
-                Metric = metric,
-                Message = Inv($"The {stage} rate of {s.Name} cannot be compared with {peers}: {why}."),
-            });
+            return new Conversion(c => NotComparable(s, c)) { Metric = metric, Stage = stage, Peers = peers, Successes = successes, Trials = trials, PeerSuccesses = peerSuccesses, PeerTrials = peerTrials };
         }
 
         var comparison = Proportions.Compare(peerSuccesses, peerTrials, successes, trials);
-        double probability = Proportions.ProbabilityBBeatsA(peerSuccesses, peerTrials, successes, trials);
         double rate = (double)successes / trials;
         double peerRate = (double)peerSuccesses / peerTrials;
         bool significant = comparison.IsSignificantAt(Alpha);
         double ratio = _policy.MaterialRateRatio;
-        bool better = significant && rate > peerRate && rate >= ratio * peerRate;
-        bool worse = significant && rate < peerRate && rate * ratio <= peerRate;
+        return new Conversion(c => Compared(s, c))
+        {
+            Metric = metric,
+            Stage = stage,
+            Peers = peers,
+            Successes = successes,
+            Trials = trials,
+            PeerSuccesses = peerSuccesses,
+            PeerTrials = peerTrials,
+            Comparison = comparison,
+            Better = significant && rate > peerRate && rate >= ratio * peerRate,
+            Worse = significant && rate < peerRate && rate * ratio <= peerRate,
+        };
+    }
+
+    private static Evidence NotComparable(Subject s, Conversion c)
+    {
+        string why = c.Trials == 0 ? Inv($"{s.Name} has no {(c.Stage == "visit→lead" ? "visits" : "leads")} in the window")
+            : c.PeerTrials == 0 ? Inv($"{c.Peers} have none to compare with")
+            : "more conversions than their base were recorded (attribution moved them between periods or sources)";
+        return new Evidence
+        {
+            Code = EvidenceCodes.ConversionNotComparable,
+            Metric = c.Metric,
+            Message = Inv($"The {c.Stage} rate of {s.Name} cannot be compared with {c.Peers}: {why}."),
+        };
+    }
+
+    private Evidence Compared(Subject s, Conversion c)
+    {
+        var comparison = c.Comparison!.Value;
+        long successes = c.Successes, trials = c.Trials, peerSuccesses = c.PeerSuccesses, peerTrials = c.PeerTrials;
+
+        // P(B > A) = 1 − P(A > B) for continuous posteriors; the exact sum costs O(B's successes), so sum over the smaller side.
+        double probability = successes <= peerSuccesses
+            ? Proportions.ProbabilityBBeatsA(peerSuccesses, peerTrials, successes, trials)
+            : 1 - Proportions.ProbabilityBBeatsA(successes, trials, peerSuccesses, peerTrials);
+        double rate = (double)successes / trials;
+        double peerRate = (double)peerSuccesses / peerTrials;
         var statistic = comparison.Test == ProportionTest.TwoProportionZTest
             ? new EvidenceStatistic("z", comparison.Z)
             : new EvidenceStatistic("rateDifference", comparison.Difference);
-        string code = better ? EvidenceCodes.ConversionAbovePeers : worse ? EvidenceCodes.ConversionBelowPeers : EvidenceCodes.ConversionInLine;
-        string verdict = better ? "clearly above" : worse ? "clearly below" : "not clearly different from";
-        return new Conversion(true, better, worse, significant, new Evidence
+        string code = c.Better ? EvidenceCodes.ConversionAbovePeers : c.Worse ? EvidenceCodes.ConversionBelowPeers : EvidenceCodes.ConversionInLine;
+        string verdict = c.Better ? "clearly above" : c.Worse ? "clearly below" : "not clearly different from";
+        return new Evidence
         {
             Code = code,
-            Metric = metric,
+            Metric = c.Metric,
             Value = rate,
             Interval = Proportions.Wilson(successes, trials, _data.Confidence),
             ComparedWith = new EvidenceComparison(s.PeerBasis, peerRate, Proportions.Wilson(peerSuccesses, peerTrials, _data.Confidence)),
             Statistic = statistic,
             PValue = comparison.PValue,
             Probability = probability,
-            Message = Inv($"The {stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
-        });
+            Message = Inv($"The {c.Stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {c.Peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
+        };
     }
 
     private List<Evidence> SectionShares(Subject s)
     {
-        var result = new List<Evidence>();
         if (s.Campaign is not null || !_data.HasSectionVisits)
         {
-            return result;
+            return [];
         }
+
+        var result = new List<Evidence>();
 
         foreach (var section in _sections)
         {
@@ -562,9 +618,11 @@ internal sealed partial class Assessor
     {
         int count = 0;
         var tried = new SortedSet<ExperimentKind>();
-        foreach (var experiment in _experiments.ForNetwork(s.Network, s.Campaign))
+        // As ExperimentLog.ForNetwork(network, campaign): a campaign counts its own experiments and the network-wide ones.
+        foreach (var experiment in s.NetworkExperiments)
         {
-            if (experiment.Start <= _lastDay)
+            bool applies = s.Campaign is null || experiment.Campaign is null || string.Equals(experiment.Campaign, s.Campaign, StringComparison.OrdinalIgnoreCase);
+            if (applies && experiment.Start <= _lastDay)
             {
                 count++;
                 tried.Add(experiment.Kind);

@@ -116,7 +116,8 @@ internal sealed partial class Assessor
     {
         var self = WindowSum(network.Funnel);
         var goals = new List<SubjectGoal>();
-        foreach (var goal in _goals.ForNetwork(network.Name))
+        var networkGoals = _goals.ForNetwork(network.Name);
+        foreach (var goal in networkGoals)
         {
             if (goal.Campaign is null)
             {
@@ -135,21 +136,22 @@ internal sealed partial class Assessor
             PeerBasis = ComparisonBasis.Portfolio,
             SubjectsWithVisits = Math.Max(1, withVisits),
             Goals = goals,
+            NetworkExperiments = _experiments.ForNetwork(network.Name),
         };
         var assessment = Assess(subject);
         // A network whose rows carry no campaign has nothing to drill into: its one "(not set)" campaign is the network.
         bool onlyNotSet = network.Campaigns.Count == 1 && network.Campaigns.ContainsKey(FunnelLabels.NotSet);
-        if ((!_data.HasCampaigns || network.Campaigns.Count == 0 || onlyNotSet) && !HasCampaignGoals(network.Name))
+        if ((!_data.HasCampaigns || network.Campaigns.Count == 0 || onlyNotSet) && !HasCampaignGoals(networkGoals))
         {
             return assessment;
         }
 
-        return assessment with { Campaigns = AssessCampaigns(network, self, goals) };
+        return assessment with { Campaigns = AssessCampaigns(network, self, goals, networkGoals, subject.NetworkExperiments) };
     }
 
-    private bool HasCampaignGoals(string network)
+    private static bool HasCampaignGoals(IReadOnlyList<Goal> networkGoals)
     {
-        foreach (var goal in _goals.ForNetwork(network))
+        foreach (var goal in networkGoals)
         {
             if (goal.Campaign is not null)
             {
@@ -160,11 +162,11 @@ internal sealed partial class Assessor
         return false;
     }
 
-    private List<ChannelAssessment> AssessCampaigns(NetworkData network, Counts networkWindow, List<SubjectGoal> networkGoals)
+    private List<ChannelAssessment> AssessCampaigns(NetworkData network, Counts networkWindow, List<SubjectGoal> networkLevelGoals, IReadOnlyList<Goal> networkGoals, IReadOnlyList<Experiment> networkExperiments)
     {
         // The campaigns in the data, plus campaigns a goal names (matched ignoring case) that have no data.
         var names = new SortedSet<string>(network.Campaigns.Keys, StringComparer.Ordinal);
-        foreach (var goal in _goals.ForNetwork(network.Name))
+        foreach (var goal in networkGoals)
         {
             if (goal.Campaign is not null && FindCampaign(network, goal.Campaign) is null)
             {
@@ -187,14 +189,18 @@ internal sealed partial class Assessor
             var counts = network.Campaigns.GetValueOrDefault(name) ?? new FunnelCounts(name, _data.Length);
             var self = WindowSum(counts);
             var goals = new List<SubjectGoal>();
-            foreach (var goal in _goals.ForCampaign(network.Name, name))
+            // The network's goals filtered by campaign, as GoalSet.ForCampaign would, without scanning the whole set again.
+            foreach (var goal in networkGoals)
             {
-                goals.Add(new SubjectGoal(goal, false, 1));
+                if (string.Equals(goal.Campaign, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    goals.Add(new SubjectGoal(goal, false, 1));
+                }
             }
 
             if (goals.Count == 0)
             {
-                Inherit(networkGoals, self, networkWindow, goals);
+                Inherit(networkLevelGoals, self, networkWindow, goals);
             }
 
             result.Add(Assess(new Subject
@@ -208,6 +214,7 @@ internal sealed partial class Assessor
                 PeerBasis = ComparisonBasis.OtherCampaigns,
                 SubjectsWithVisits = Math.Max(1, withVisits),
                 Goals = goals,
+                NetworkExperiments = networkExperiments,
             }));
         }
 
@@ -296,6 +303,9 @@ internal sealed partial class Assessor
         public required int SubjectsWithVisits { get; init; }
 
         public required List<SubjectGoal> Goals { get; init; }
+
+        /// <summary>Every experiment on the network (any campaign), looked up once per network.</summary>
+        public required IReadOnlyList<Experiment> NetworkExperiments { get; init; }
 
         public string Name => Campaign is null ? Network : Network + " / " + Campaign;
     }

@@ -52,7 +52,8 @@ internal sealed class NetworkData
 
     public FunnelCounts Funnel { get; }
 
-    public SortedDictionary<string, FunnelCounts> Campaigns { get; } = new(StringComparer.Ordinal);
+    /// <summary>The campaigns by name (ordinal), in first-row order; the assessor sorts the names.</summary>
+    public Dictionary<string, FunnelCounts> Campaigns { get; } = new(StringComparer.Ordinal);
 
     public ChannelSnapshot?[] Snapshots { get; }
 
@@ -143,6 +144,9 @@ internal sealed class DecisionData
         }
 
         int later = 0;
+        NetworkData? network = null;
+        Period period = default;
+        int slot = 0;
         foreach (var row in funnel.Rows)
         {
             if (row.Period > evaluationPeriod)
@@ -151,8 +155,18 @@ internal sealed class DecisionData
                 continue;
             }
 
-            int slot = start.PeriodsUntil(row.Period);
-            var network = data.GetOrAdd(row.Network);
+            // Rows come sorted by period, then network: consecutive rows mostly share both, so skip the lookups then.
+            if (row.Period != period)
+            {
+                period = row.Period;
+                slot = start.PeriodsUntil(period);
+            }
+
+            if (network is null || !StringComparer.OrdinalIgnoreCase.Equals(network.Name, row.Network))
+            {
+                network = data.GetOrAdd(row.Network);
+            }
+
             network.Funnel.Add(slot, row);
             data.Totals.Add(slot, row);
             if (data.HasCampaigns)
@@ -189,18 +203,18 @@ internal sealed class DecisionData
                 continue;
             }
 
-            var network = data.GetOrAdd(snapshot.Network);
-            int slot = start.PeriodsUntil(snapshot.Period);
-            if (network.Snapshots[slot] is not null)
+            var owner = data.GetOrAdd(snapshot.Network);
+            int at = start.PeriodsUntil(snapshot.Period);
+            if (owner.Snapshots[at] is not null)
             {
                 data.Note(string.Create(CultureInfo.InvariantCulture, $"Snapshot {i} repeats {snapshot.Network} {snapshot.Period}; the first one is kept."));
                 continue;
             }
 
-            network.Snapshots[slot] = snapshot;
-            if (network.FirstSnapshot < 0 || slot < network.FirstSnapshot)
+            owner.Snapshots[at] = snapshot;
+            if (owner.FirstSnapshot < 0 || at < owner.FirstSnapshot)
             {
-                network.FirstSnapshot = slot;
+                owner.FirstSnapshot = at;
             }
         }
 
