@@ -151,7 +151,7 @@ internal sealed partial class Assessor
                 Periods = status.ProjectedPeriod is Period p ? _period.PeriodsUntil(p) : null,
                 Message = status.Progress == GoalProgress.OnTrack
                     ? Inv($"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? Inv($", before its deadline {d:yyyy-MM-dd}") : "")}.")
-                    : Inv($"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; the trend points the right way{(status.TrendPValue is double pv ? Inv($" ({P(pv)})") : "")} but {(status.ProjectedPeriod is Period pp ? Inv($"would only reach it in {pp}{(goal.Deadline is DateOnly dd ? Inv($", after its deadline {dd:yyyy-MM-dd}") : "")}") : "not fast enough to count on")}."),
+                    : Inv($"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; {BehindReason(goal, status, mk)}."),
             },
             _ => new Evidence
             {
@@ -166,6 +166,20 @@ internal sealed partial class Assessor
                 Message = Inv($"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? Inv($"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
             },
         };
+    }
+
+    private string BehindReason(Goal goal, GoalStatus status, MannKendallResult mk)
+    {
+        bool significant = mk.IsComputable && status.TrendPValue < Alpha;
+        string test = mk.IsComputable ? " (" + P(mk.PValue) + ")" : " (too few values to test)";
+        if (status.ProjectedPeriod is not Period projected)
+        {
+            return Inv($"the trend line points the right way but not significantly{test}, so it cannot be counted on");
+        }
+
+        return significant
+            ? Inv($"it improves significantly{test} but would only reach it in {projected}{(goal.Deadline is DateOnly d ? Inv($", after its deadline {d:yyyy-MM-dd}") : Inv($", beyond the {_policy.ProjectionHorizonPeriods}-period horizon"))}")
+            : Inv($"at the current trend it would reach it in {projected}, but the trend is not significant{test}");
     }
 
     private static string Describe(Goal goal) => Inv($"{goal.Metric.ToJsonName()}{(goal.Section is null ? "" : " [" + goal.Section + "]")} {(goal.Direction == GoalDirection.AtLeast ? "at least" : "at most")} {Format(goal, goal.Target.Value)}");

@@ -50,12 +50,6 @@ internal sealed partial class Assessor
         }
 
         int history = first < 0 ? 0 : _data.Length - first;
-        long historyVisits = 0;
-        foreach (long v in s.Counts.Visits)
-        {
-            historyVisits += v;
-        }
-
         var visitToLead = Compare(s, EvidenceMetrics.VisitToLeadRate, s.Window.L, s.Window.V, s.Peers.L, s.Peers.V, "visit→lead", peers);
         var leadToCustomer = Compare(s, EvidenceMetrics.LeadToCustomerRate, s.Window.C, s.Window.L, s.Peers.C, s.Peers.L, "lead→customer", peers);
         var share = RateOf(s.Window.V, s.Window.V + s.Peers.V);
@@ -127,7 +121,7 @@ internal sealed partial class Assessor
         var role = visitToLead.Better ? NetworkRole.Converter
             : (shareHigh || sectionHigh.Count > 0) && visitToLead.Worse ? NetworkRole.TrafficDriver
             : totalGoalWeight > 0 && reachWeight * 2 > totalGoalWeight ? NetworkRole.ReachBuilder
-            : historyVisits < _policy.MinimumVisits ? NetworkRole.Minor
+            : s.Window.V < _policy.MinimumVisits ? NetworkRole.Minor
             : NetworkRole.Balanced;
 
         ChannelAssessment Result(Verdict verdict, ConfidenceLevel confidence, OptimizationFocus focus = OptimizationFocus.None, IReadOnlyList<ExperimentKind>? suggested = null) => new()
@@ -197,16 +191,17 @@ internal sealed partial class Assessor
         var experiments = Experiments(s);
 
         // 5. Give it a real try: enough visits for funnel goals.
-        if (hasFunnelGoal && historyVisits < _policy.MinimumVisits)
+        if (hasFunnelGoal && s.Window.V < _policy.MinimumVisits)
         {
+            int windowPeriods = _data.Length - _windowStart;
             evidence.Add(new Evidence
             {
                 Code = EvidenceCodes.TooFewVisits,
                 Metric = EvidenceMetrics.Visits,
-                Value = historyVisits,
+                Value = s.Window.V,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumVisits),
-                Periods = history,
-                Message = Inv($"{name} brought only {Num(historyVisits)} visits in {history} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
+                Periods = windowPeriods,
+                Message = Inv($"{name} brought only {Num(s.Window.V)} visits in the last {windowPeriods} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
             });
             evidence.Add(experiments.Evidence);
             return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);

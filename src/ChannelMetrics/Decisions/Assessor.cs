@@ -188,6 +188,12 @@ internal sealed partial class Assessor
         {
             var counts = network.Campaigns.GetValueOrDefault(name) ?? new FunnelCounts(name, _data.Length);
             var self = WindowSum(counts);
+            if (self.V == 0 && self.L == 0 && self.C == 0 && !NamedByGoal(networkGoals, name))
+            {
+                // Over before the window: there is nothing left to decide about it.
+                continue;
+            }
+
             var goals = new List<SubjectGoal>();
             // The network's goals filtered by campaign, as GoalSet.ForCampaign would, without scanning the whole set again.
             foreach (var goal in networkGoals)
@@ -221,6 +227,19 @@ internal sealed partial class Assessor
         return result;
     }
 
+    private static bool NamedByGoal(IReadOnlyList<Goal> networkGoals, string campaign)
+    {
+        foreach (var goal in networkGoals)
+        {
+            if (string.Equals(goal.Campaign, campaign, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? FindCampaign(NetworkData network, string campaign)
     {
         foreach (var name in network.Campaigns.Keys)
@@ -234,7 +253,7 @@ internal sealed partial class Assessor
         return null;
     }
 
-    // See the remarks on DecisionEngine: rates unchanged, lead and customer counts scaled by the share of visits.
+    // See the remarks on DecisionEngine: rates unchanged; counts and shares scaled by the campaign's share of the network's visits.
     private static void Inherit(List<SubjectGoal> networkGoals, Counts self, Counts networkWindow, List<SubjectGoal> goals)
     {
         foreach (var (goal, _, _) in networkGoals)
@@ -244,10 +263,10 @@ internal sealed partial class Assessor
                 case GoalMetric.VisitToLeadRate or GoalMetric.LeadToCustomerRate:
                     goals.Add(new SubjectGoal(goal, true, 1));
                     break;
-                case GoalMetric.Leads or GoalMetric.Customers when goal.Target.Form == GoalTargetForm.GrowthPerPeriod:
+                case GoalMetric.Visits or GoalMetric.ShareOfVisits or GoalMetric.Leads or GoalMetric.Customers when goal.Target.Form == GoalTargetForm.GrowthPerPeriod:
                     goals.Add(new SubjectGoal(goal, true, 1));
                     break;
-                case GoalMetric.Leads or GoalMetric.Customers when networkWindow.V > 0:
+                case GoalMetric.Visits or GoalMetric.ShareOfVisits or GoalMetric.Leads or GoalMetric.Customers when networkWindow.V > 0:
                     goals.Add(new SubjectGoal(goal, true, (double)self.V / networkWindow.V));
                     break;
             }

@@ -16,17 +16,18 @@ namespace ChannelMetrics.Decisions;
 /// peers are every other network and source in the data, pooled; a campaign's peers are the other campaigns of its network.</para>
 /// <para><b>Goals of a campaign.</b> A campaign is judged on its own goals (goals with its campaign filter). A campaign
 /// without one inherits its network's funnel goals: rate goals (visit→lead, lead→customer) unchanged, since a rate does
-/// not depend on size, and lead and customer count goals scaled by the campaign's share of the network's visits in the
-/// window (its fair share of the target). Traffic count goals are not inherited (the scaled target would restate the
-/// network's own result) and neither are snapshot goals (snapshots describe whole networks). A campaign left with no
-/// goal gets <see cref="Verdict.InsufficientData"/>, as a network does.</para>
+/// not depend on size, and visits, share-of-visits, lead and customer goals scaled by the campaign's share of the
+/// network's visits in the window: its fair share of the target (a growth target is inherited unchanged). Snapshot and
+/// section goals are not inherited (snapshots and section counts describe whole networks). A campaign left with no goal
+/// gets <see cref="Verdict.InsufficientData"/>, as a network does. A campaign without activity in the window is left out
+/// unless a goal names it: it is over, and there is nothing left to decide.</para>
 /// <para><b>The rules, in order</b> (the first that applies decides; every rule examined leaves its evidence):</para>
 /// <list type="number">
 /// <item><description>No goal applies → <see cref="Verdict.InsufficientData"/> ("goals come first").</description></item>
 /// <item><description>No data at all → <see cref="Verdict.InsufficientData"/>.</description></item>
 /// <item><description>Fewer periods of data than <see cref="DecisionPolicy.MinimumPeriods"/> → <see cref="Verdict.InsufficientData"/>.</description></item>
 /// <item><description>No goal has a known value in the window → <see cref="Verdict.InsufficientData"/>.</description></item>
-/// <item><description>Traffic, lead or customer goals but fewer visits than <see cref="DecisionPolicy.MinimumVisits"/> → <see cref="Verdict.Experiment"/> (never a Cut).</description></item>
+/// <item><description>Traffic, lead or customer goals but fewer visits in the window than <see cref="DecisionPolicy.MinimumVisits"/> → <see cref="Verdict.Experiment"/> (never a Cut).</description></item>
 /// <item><description>The negative share of comments and mentions rises significantly while the other goals are met → <see cref="Verdict.Optimize"/> (sentiment).</description></item>
 /// <item><description>Visit→lead rate clearly above the peers' (significant and at least <see cref="DecisionPolicy.MaterialRateRatio"/> times) → <see cref="Verdict.Invest"/>: volume is not quality.</description></item>
 /// <item><description>A large share of all visits or of a site section's (<see cref="DecisionPolicy.TrafficDriverShare"/>), clearly worse conversion, and its traffic goals met → <see cref="Verdict.Keep"/> as a traffic driver, judged on its traffic goal.</description></item>

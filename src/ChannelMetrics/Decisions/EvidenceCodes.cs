@@ -15,7 +15,7 @@ public static class EvidenceCodes
     /// <summary>Fewer periods of data than <see cref="DecisionPolicy.MinimumPeriods"/>. Value: periods; ComparedWith: the policy minimum.</summary>
     public const string TooFewPeriods = "TooFewPeriods";
 
-    /// <summary>Fewer visits over the history than <see cref="DecisionPolicy.MinimumVisits"/>. Value: visits; ComparedWith: the policy minimum.</summary>
+    /// <summary>Fewer visits in the window than <see cref="DecisionPolicy.MinimumVisits"/>. Value: visits; ComparedWith: the policy minimum; Periods: the window.</summary>
     public const string TooFewVisits = "TooFewVisits";
 
     /// <summary>A goal is met. GoalId, Metric; Value: the window average; ComparedWith: the target.</summary>

@@ -29,7 +29,7 @@ public enum Verdict
 /// <summary>The job a network (or a campaign within its network) does, judged from its share of traffic, its conversion and its goals.</summary>
 public enum NetworkRole
 {
-    /// <summary>Too little traffic to tell (fewer visits than <see cref="DecisionPolicy.MinimumVisits"/>), or no data.</summary>
+    /// <summary>Too little traffic to tell (fewer visits in the window than <see cref="DecisionPolicy.MinimumVisits"/>), or no data.</summary>
     Minor = 0,
 
     /// <summary>Converts visits to leads clearly better than its peers.</summary>

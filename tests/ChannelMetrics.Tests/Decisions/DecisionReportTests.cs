@@ -189,7 +189,7 @@ public sealed class DecisionReportTests
     }
 
     [Test]
-    public void Evaluate_CampaignWithoutOwnGoal_InheritsRateGoalAndScaledLeadGoal()
+    public void Evaluate_CampaignWithoutOwnGoal_InheritsRateGoalAndScaledCountGoals()
     {
         var s = new Scenario().WithPortfolio()
             .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "prospecting")
@@ -199,7 +199,8 @@ public sealed class DecisionReportTests
             .Goal(Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(1500), networks: ["Facebook"]));
         var boosted = s.Evaluate().Network("Facebook").Campaign("boosted-posts");
 
-        Assert.That(boosted.GoalStatuses.Select(g => g.GoalId), Is.EqualTo(new[] { "fb-rate", "fb-leads" }));
+        Assert.That(boosted.GoalStatuses.Select(g => g.GoalId), Is.EqualTo(new[] { "fb-rate", "fb-leads", "fb-visits" }));
+        Assert.That(boosted.GoalStatuses[0].TargetScale, Is.EqualTo(1));
         Assert.That(boosted.GoalStatuses.All(g => g.Inherited), Is.True);
         var leads = boosted.GoalStatuses[1];
         Assert.That(leads.TargetScale, Is.EqualTo(0.25).Within(0.02));
@@ -211,12 +212,30 @@ public sealed class DecisionReportTests
     public void Evaluate_CampaignWhoseNetworkHasNoFunnelGoal_InsufficientData()
     {
         var s = new Scenario().WithPortfolio()
-            .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "prospecting")
-            .Goal(Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(1000), networks: ["Facebook"]));
+            .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "prospecting");
+        s.Goal(Goal.Create("fb-reach", GoalMetric.Reach, GoalTarget.Absolute(1000), networks: ["Facebook"]));
         var campaign = s.Evaluate().Network("Facebook").Campaign("prospecting");
 
         Assert.That(campaign.Verdict, Is.EqualTo(Verdict.InsufficientData));
         Assert.That(campaign.Codes(), Is.EqualTo(new[] { EvidenceCodes.GoalsMissing }));
+    }
+
+    [Test]
+    public void Evaluate_CampaignOverBeforeTheWindow_LeftOutUnlessAGoalNamesIt()
+    {
+        var s = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, 1500, 0.03, 0.1, campaign: "always-on")
+            .Funnel("Facebook", 10, 400, 0.02, 0.1, campaign: "spring-2025")
+            .Goal(Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(40), networks: ["Facebook"]));
+        var rows = s.Rows.Select(r => r.Campaign == "spring-2025" ? r with { Period = r.Period.Offset(-12) } : r).ToList();
+        var engine = new DecisionEngineBuilder().Build();
+        var facebook = engine.Evaluate(FunnelTable.FromRows(rows), [], s.GoalSet, s.Log, Scenario.EvaluationDate).Network("Facebook");
+
+        Assert.That(facebook.Campaigns.Select(c => c.Campaign), Is.EqualTo(new[] { "always-on" }));
+
+        var named = s.Goal(Goal.Create("spring-leads", GoalMetric.Leads, GoalTarget.Absolute(5), networks: ["Facebook"], campaign: "spring-2025"));
+        var again = engine.Evaluate(FunnelTable.FromRows(rows), [], named.GoalSet, s.Log, Scenario.EvaluationDate).Network("Facebook");
+        Assert.That(again.Campaigns.Select(c => c.Campaign), Is.EqualTo(new[] { "always-on", "spring-2025" }));
     }
 
     private static void Walk(object? value, string path, List<(string, double)> numbers, HashSet<object> seen)
