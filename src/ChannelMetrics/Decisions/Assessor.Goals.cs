@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelMetrics.Goals;
 using ChannelMetrics.Metrics;
 using ChannelMetrics.Statistics;
@@ -15,15 +16,11 @@ internal sealed partial class Assessor
         var goal = subjectGoal.Scale == 1
             ? source
             : Goal.Create(source.Id, source.Metric, GoalTarget.Absolute(source.Target.Value * subjectGoal.Scale), source.Direction, weight: source.Weight, deadline: source.Deadline);
-        var evaluation = goal.Evaluate(SeriesFor(subject, goal.Metric, goal.Section));
-        var summary = evaluation.Summarize(_policy.EvaluationPeriods);
-        var compared = evaluation.Compared;
-        int length = Math.Min(_policy.TrendPeriods, compared.Count);
-        Span<double> trend = stackalloc double[length];
-        for (int i = 0; i < length; i++)
-        {
-            trend[i] = compared.Values[compared.Count - length + i] ?? double.NaN;
-        }
+        Span<double> compared = _data.Length <= 256 ? stackalloc double[_data.Length] : new double[_data.Length];
+        FillCompared(subject, goal, compared);
+        var summary = GoalWindow.Summarize(goal, compared, _policy.EvaluationPeriods);
+        int length = Math.Min(_policy.TrendPeriods, compared.Length);
+        ReadOnlySpan<double> trend = compared[^length..];
 
         bool atLeast = goal.Direction == GoalDirection.AtLeast;
         double target = goal.Target.Value;
@@ -35,11 +32,11 @@ internal sealed partial class Assessor
 
         GoalProgress progress;
         Period? projected = null;
-        if (summary.KnownCount == 0)
+        if (summary.Known == 0)
         {
             progress = GoalProgress.Unknown;
         }
-        else if (summary.AverageMeetsTarget == true || (projection.Outcome == ProjectionOutcome.AlreadyReached && significantTowards))
+        else if (goal.IsMet(summary.Average) || (projection.Outcome == ProjectionOutcome.AlreadyReached && significantTowards))
         {
             progress = GoalProgress.Met;
         }
@@ -73,7 +70,7 @@ internal sealed partial class Assessor
             progress = slopeTowards ? GoalProgress.Behind : GoalProgress.Missed;
         }
 
-        double? observed = summary.Average.Value;
+        double? observed = summary.Known == 0 ? null : summary.Average;
         var status = new GoalStatus
         {
             GoalId = goal.Id,
@@ -89,10 +86,10 @@ internal sealed partial class Assessor
             Progress = progress,
             Observed = observed,
             Gap = observed is double o ? goal.Gap(o) : null,
-            MetShare = summary.MetShare.Value,
+            MetShare = summary.Known == 0 ? null : (double)summary.Met / summary.Known,
             WindowStart = _data.Start.Offset(_windowStart),
             WindowEnd = _period,
-            KnownPeriods = summary.KnownCount,
+            KnownPeriods = summary.Known,
             Slope = projection.Outcome == ProjectionOutcome.NotEnoughData ? null : projection.Slope,
             TrendPValue = mk.IsComputable ? mk.PValue : null,
             ProjectedPeriod = progress is GoalProgress.OnTrack or GoalProgress.Behind ? projected : null,
@@ -104,7 +101,7 @@ internal sealed partial class Assessor
         {
             GoalProgress.Unknown => null,
             GoalProgress.Met or GoalProgress.OnTrack => 1,
-            _ => summary.MetShare.Value ?? 0,
+            _ => summary.Known == 0 ? 0 : (double)summary.Met / summary.Known,
         };
         return new GoalResult(status, GoalEvidence(subject, goal, status, mk), credit, significantTowards);
     }
@@ -112,7 +109,7 @@ internal sealed partial class Assessor
     private Evidence GoalEvidence(Subject subject, Goal goal, GoalStatus status, MannKendallResult mk)
     {
         string metric = goal.Metric.ToJsonName();
-        string what = Inv($"{subject.Name}'s goal {goal.Id} ({Describe(goal)})");
+        string what = string.Create(CultureInfo.InvariantCulture, $"{subject.Name}'s goal {goal.Id} ({Describe(goal)})");
         var target = new EvidenceComparison(ComparisonBasis.Target, status.Target);
         var slope = status.Slope is double s ? new EvidenceStatistic("senSlope", s) : null;
         string observed = status.Observed is double o ? Format(goal, o) : "unknown";
@@ -125,7 +122,7 @@ internal sealed partial class Assessor
                 GoalId = goal.Id,
                 Section = goal.Section,
                 ComparedWith = target,
-                Message = Inv($"{what} cannot be judged: no value is known in the last {_policy.EvaluationPeriods} periods."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} cannot be judged: no value is known in the last {_policy.EvaluationPeriods} periods."),
             },
             GoalProgress.Met => new Evidence
             {
@@ -136,7 +133,7 @@ internal sealed partial class Assessor
                 Value = status.Observed,
                 ComparedWith = target,
                 Statistic = slope,
-                Message = Inv($"{what} is met: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is met: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}."),
             },
             GoalProgress.OnTrack or GoalProgress.Behind => new Evidence
             {
@@ -150,8 +147,8 @@ internal sealed partial class Assessor
                 PValue = status.TrendPValue,
                 Periods = status.ProjectedPeriod is Period p ? _period.PeriodsUntil(p) : null,
                 Message = status.Progress == GoalProgress.OnTrack
-                    ? Inv($"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? Inv($", before its deadline {d:yyyy-MM-dd}") : "")}.")
-                    : Inv($"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; {BehindReason(goal, status, mk)}."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? string.Create(CultureInfo.InvariantCulture, $", before its deadline {d:yyyy-MM-dd}") : "")}.")
+                    : string.Create(CultureInfo.InvariantCulture, $"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; {BehindReason(goal, status, mk)}."),
             },
             _ => new Evidence
             {
@@ -163,7 +160,7 @@ internal sealed partial class Assessor
                 ComparedWith = target,
                 Statistic = slope,
                 PValue = status.TrendPValue,
-                Message = Inv($"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? Inv($"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? string.Create(CultureInfo.InvariantCulture, $"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
             },
         };
     }
@@ -174,15 +171,15 @@ internal sealed partial class Assessor
         string test = mk.IsComputable ? " (" + P(mk.PValue) + ")" : " (too few values to test)";
         if (status.ProjectedPeriod is not Period projected)
         {
-            return Inv($"the trend line points the right way but not significantly{test}, so it cannot be counted on");
+            return string.Create(CultureInfo.InvariantCulture, $"the trend line points the right way but not significantly{test}, so it cannot be counted on");
         }
 
         return significant
-            ? Inv($"it improves significantly{test} but would only reach it in {projected}{(goal.Deadline is DateOnly d ? Inv($", after its deadline {d:yyyy-MM-dd}") : Inv($", beyond the {_policy.ProjectionHorizonPeriods}-period horizon"))}")
-            : Inv($"at the current trend it would reach it in {projected}, but the trend is not significant{test}");
+            ? string.Create(CultureInfo.InvariantCulture, $"it improves significantly{test} but would only reach it in {projected}{(goal.Deadline is DateOnly d ? string.Create(CultureInfo.InvariantCulture, $", after its deadline {d:yyyy-MM-dd}") : string.Create(CultureInfo.InvariantCulture, $", beyond the {_policy.ProjectionHorizonPeriods}-period horizon"))}")
+            : string.Create(CultureInfo.InvariantCulture, $"at the current trend it would reach it in {projected}, but the trend is not significant{test}");
     }
 
-    private static string Describe(Goal goal) => Inv($"{goal.Metric.ToJsonName()}{(goal.Section is null ? "" : " [" + goal.Section + "]")} {(goal.Direction == GoalDirection.AtLeast ? "at least" : "at most")} {Format(goal, goal.Target.Value)}");
+    private static string Describe(Goal goal) => string.Create(CultureInfo.InvariantCulture, $"{goal.Metric.ToJsonName()}{(goal.Section is null ? "" : " [" + goal.Section + "]")} {(goal.Direction == GoalDirection.AtLeast ? "at least" : "at most")} {Format(goal, goal.Target.Value)}");
 
     private static string Format(Goal goal, double value)
     {
@@ -200,18 +197,22 @@ internal sealed partial class Assessor
         };
     }
 
-    /// <summary>The goal metric's series over the whole range, for a network or a campaign; gaps where unknown.</summary>
-    private MetricSeries SeriesFor(Subject subject, GoalMetric metric, string? section)
+    /// <summary>
+    /// Fills <paramref name="compared"/> with what the goal compares with its target over the whole range, NaN where
+    /// unknown: the metric, or its period-over-period growth for a growth target (as <see cref="Goal.Evaluate"/> does).
+    /// </summary>
+    private void FillCompared(Subject subject, Goal goal, Span<double> compared)
     {
-        Span<double?> values = _data.Length <= 256 ? stackalloc double?[_data.Length] : new double?[_data.Length];
+        var metric = goal.Metric;
+        string? section = goal.Section;
         var counts = subject.Counts;
         var snapshots = subject.NetworkData?.Snapshots;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < compared.Length; i++)
         {
             bool funnel = _data.FunnelKnown(i);
             long v = counts.Visits[i], l = counts.Leads[i], c = counts.Customers[i];
             var snapshot = snapshots?[i];
-            values[i] = metric switch
+            double? value = metric switch
             {
                 GoalMetric.Visits => funnel ? v : null,
                 GoalMetric.Leads => funnel ? l : null,
@@ -222,10 +223,13 @@ internal sealed partial class Assessor
                 GoalMetric.SectionVisits => subject.Campaign is null && section is not null ? _data.SectionVisits(subject.Network, section, i) : null,
                 _ => snapshot is null ? null : SnapshotValue(snapshot, metric),
             };
+            compared[i] = value ?? double.NaN;
         }
 
-        var series = MetricSeries.Create(_data.Start, values);
-        return metric == GoalMetric.FollowerGrowth ? series.GrowthRates() : series;
+        if (metric == GoalMetric.FollowerGrowth || goal.Target.Form == GoalTargetForm.GrowthPerPeriod)
+        {
+            GoalWindow.ToGrowthRates(compared);
+        }
     }
 
     private static double? SnapshotValue(ChannelSnapshot s, GoalMetric metric) => metric switch

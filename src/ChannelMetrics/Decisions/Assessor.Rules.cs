@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelMetrics.Experiments;
 using ChannelMetrics.Goals;
 using ChannelMetrics.Statistics;
@@ -67,20 +68,6 @@ internal sealed partial class Assessor
             var result = EvaluateGoal(s, goal);
             statuses.Add(result.Status);
             goalEvidence.Add(result.Evidence);
-            if (goal.Inherited)
-            {
-                evidence.Add(new Evidence
-                {
-                    Code = EvidenceCodes.GoalInherited,
-                    Metric = goal.Goal.Metric.ToJsonName(),
-                    GoalId = goal.Goal.Id,
-                    Value = goal.Scale,
-                    Message = goal.Scale == 1
-                        ? Inv($"{name} has no goal of its own, so it is held to its network's goal {goal.Goal.Id} as it stands.")
-                        : Inv($"{name} has no goal of its own, so it is held to its network's goal {goal.Goal.Id} scaled to its {Pct(goal.Scale)} share of the network's visits."),
-                });
-            }
-
             var kind = goal.Goal.Kind;
             double w = result.Status.Weight;
             hasFunnelGoal |= kind is GoalKind.Traffic or GoalKind.Leads or GoalKind.Customers;
@@ -110,6 +97,19 @@ internal sealed partial class Assessor
 
             anyMetOrOnTrack |= result.Status.Progress is GoalProgress.Met or GoalProgress.OnTrack;
             anyImproving |= result.Improving && result.Status.Progress != GoalProgress.Met;
+        }
+
+        if (s.Goals.Count > 0 && s.Goals[0].Inherited)
+        {
+            // One note for all inherited goals: each GoalStatus says which and at what scale.
+            double scale = s.Peers.V + s.Window.V > 0 ? (double)s.Window.V / (s.Peers.V + s.Window.V) : 0;
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.GoalInherited,
+                Metric = EvidenceMetrics.ShareOfVisits,
+                Value = scale,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} has no goal of its own, so it is held to its network's funnel goals: rates as they stand, counts scaled to its {Pct(scale)} share of the network's visits."),
+            });
         }
 
         double totalGoalWeight = 0;
@@ -150,8 +150,8 @@ internal sealed partial class Assessor
             {
                 Code = EvidenceCodes.GoalsMissing,
                 Message = s.Campaign is null
-                    ? Inv($"No goal is set for {name}: goals come first. Say what {name} is for (traffic, leads, reach, ...) before judging it.")
-                    : Inv($"No goal is set for {name}, and its network has no funnel goal it could inherit: goals come first."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"No goal is set for {name}: goals come first. Say what {name} is for (traffic, leads, reach, ...) before judging it.")
+                    : string.Create(CultureInfo.InvariantCulture, $"No goal is set for {name}, and its network has no funnel goal it could inherit: goals come first."),
             });
             return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
         }
@@ -160,7 +160,7 @@ internal sealed partial class Assessor
         if (history == 0)
         {
             evidence.AddRange(goalEvidence);
-            evidence.Add(new Evidence { Code = EvidenceCodes.NoData, Message = Inv($"There is no data for {name} up to {_period}.") });
+            evidence.Add(new Evidence { Code = EvidenceCodes.NoData, Message = string.Create(CultureInfo.InvariantCulture, $"There is no data for {name} up to {_period}.") });
             return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
         }
 
@@ -174,7 +174,7 @@ internal sealed partial class Assessor
                 Metric = EvidenceMetrics.Periods,
                 Value = history,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumPeriods),
-                Message = Inv($"{name} has only {history} period{(history == 1 ? "" : "s")} of data; at least {_policy.MinimumPeriods} are needed before any verdict."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} has only {history} period{(history == 1 ? "" : "s")} of data; at least {_policy.MinimumPeriods} are needed before any verdict."),
             });
             return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
         }
@@ -201,7 +201,7 @@ internal sealed partial class Assessor
                 Value = s.Window.V,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumVisits),
                 Periods = windowPeriods,
-                Message = Inv($"{name} brought only {Num(s.Window.V)} visits in the last {windowPeriods} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought only {Num(s.Window.V)} visits in the last {windowPeriods} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
             });
             evidence.Add(experiments.Evidence);
             return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);
@@ -212,7 +212,7 @@ internal sealed partial class Assessor
         double otherAttainment = otherWeight > 0 ? otherCredit / otherWeight : 0;
         if (sentiment is not null && otherWeight > 0 && otherAttainment >= _policy.GoalsMetShare)
         {
-            evidence.Add(Attainment(EvidenceCodes.GoalsMet, otherAttainment, _policy.GoalsMetShare, Inv($"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
+            evidence.Add(Attainment(EvidenceCodes.GoalsMet, otherAttainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
             evidence.Add(sentiment);
             return Result(Verdict.Optimize, ConfidenceLevel.High, OptimizationFocus.Sentiment);
         }
@@ -231,7 +231,7 @@ internal sealed partial class Assessor
                     Value = sv,
                     Interval = share.Interval,
                     ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, even),
-                    Message = Inv($"{name} brings only {Pct(sv)} of the visits, less than an even share of {Pct(even)}: its reach, not its quality, holds it back."),
+                    Message = string.Create(CultureInfo.InvariantCulture, $"{name} brings only {Pct(sv)} of the visits, less than an even share of {Pct(even)}: its reach, not its quality, holds it back."),
                 });
             }
 
@@ -250,7 +250,7 @@ internal sealed partial class Assessor
                     Value = share.Value,
                     Interval = share.Interval,
                     ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.TrafficDriverShare),
-                    Message = Inv($"{name} brings {Pct(share.Value ?? 0)} of all visits{(s.Campaign is null ? "" : " of its network")}, at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
+                    Message = string.Create(CultureInfo.InvariantCulture, $"{name} brings {Pct(share.Value ?? 0)} of all visits{(s.Campaign is null ? "" : " of its network")}, at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
                 });
             }
 
@@ -261,7 +261,7 @@ internal sealed partial class Assessor
                 Code = EvidenceCodes.JudgeOnTrafficGoal,
                 Value = trafficCredit / trafficWeight,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.GoalsMetShare),
-                Message = Inv($"{name} is a traffic driver: it meets its traffic goals ({Pct(trafficCredit / trafficWeight)} by weight), so judge it on them, not on leads."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} is a traffic driver: it meets its traffic goals ({Pct(trafficCredit / trafficWeight)} by weight), so judge it on them, not on leads."),
             });
             return Result(Verdict.Keep, ConfidenceLevel.High, OptimizationFocus.Traffic);
         }
@@ -277,7 +277,7 @@ internal sealed partial class Assessor
         // 9. Goals met: keep, or fix what is clearly weak.
         if (attainment >= _policy.GoalsMetShare)
         {
-            evidence.Add(Attainment(EvidenceCodes.GoalsMet, attainment, _policy.GoalsMetShare, Inv($"{name} meets {Pct(attainment)} of its goals by weight")));
+            evidence.Add(Attainment(EvidenceCodes.GoalsMet, attainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(attainment)} of its goals by weight")));
             if (weak.Item1 != OptimizationFocus.None)
             {
                 evidence.Add(weak.Item2.Evidence);
@@ -305,7 +305,7 @@ internal sealed partial class Assessor
             partly ? EvidenceCodes.GoalsPartlyMet : EvidenceCodes.GoalsNotMet,
             attainment,
             partly ? _policy.PartlyMetShare : _policy.PartlyMetShare,
-            Inv($"{name} meets only {Pct(attainment)} of its goals by weight")));
+            string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight")));
         bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
         bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.Better && enoughExperiments
             && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive;
@@ -371,9 +371,9 @@ internal sealed partial class Assessor
         ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, threshold),
         Message = code switch
         {
-            EvidenceCodes.GoalsMet => Inv($"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
-            EvidenceCodes.GoalsPartlyMet => Inv($"{lead}: its goals are missed, but it still meets part of them (at least {Pct(threshold)})."),
-            _ => Inv($"{lead}, below the {Pct(threshold)} that would count as partly met."),
+            EvidenceCodes.GoalsMet => string.Create(CultureInfo.InvariantCulture, $"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
+            EvidenceCodes.GoalsPartlyMet => string.Create(CultureInfo.InvariantCulture, $"{lead}: its goals are missed, but it still meets part of them (at least {Pct(threshold)})."),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{lead}, below the {Pct(threshold)} that would count as partly met."),
         },
     };
 
@@ -407,14 +407,14 @@ internal sealed partial class Assessor
 
     private static Evidence NotComparable(Subject s, Conversion c)
     {
-        string why = c.Trials == 0 ? Inv($"{s.Name} has no {(c.Stage == "visit→lead" ? "visits" : "leads")} in the window")
-            : c.PeerTrials == 0 ? Inv($"{c.Peers} have none to compare with")
+        string why = c.Trials == 0 ? string.Create(CultureInfo.InvariantCulture, $"{s.Name} has no {(c.Stage == "visit→lead" ? "visits" : "leads")} in the window")
+            : c.PeerTrials == 0 ? string.Create(CultureInfo.InvariantCulture, $"{c.Peers} have none to compare with")
             : "more conversions than their base were recorded (attribution moved them between periods or sources)";
         return new Evidence
         {
             Code = EvidenceCodes.ConversionNotComparable,
             Metric = c.Metric,
-            Message = Inv($"The {c.Stage} rate of {s.Name} cannot be compared with {c.Peers}: {why}."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"The {c.Stage} rate of {s.Name} cannot be compared with {c.Peers}: {why}."),
         };
     }
 
@@ -444,7 +444,7 @@ internal sealed partial class Assessor
             Statistic = statistic,
             PValue = comparison.PValue,
             Probability = probability,
-            Message = Inv($"The {c.Stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {c.Peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"The {c.Stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {c.Peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
         };
     }
 
@@ -484,7 +484,7 @@ internal sealed partial class Assessor
                     Value = v,
                     Interval = share.Interval,
                     ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.TrafficDriverShare),
-                    Message = Inv($"{s.Name} brings {Pct(v)} of the visits to the {section} ({Num(self)} of {Num(all)}), at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
+                    Message = string.Create(CultureInfo.InvariantCulture, $"{s.Name} brings {Pct(v)} of the visits to the {section} ({Num(self)} of {Num(all)}), at least the {Pct(_policy.TrafficDriverShare)} that makes a traffic driver."),
                 });
             }
         }
@@ -515,7 +515,7 @@ internal sealed partial class Assessor
             _ => EvidenceCodes.NoUpwardTrend,
         };
         double? slope = trend.Slope.IsComputable ? trend.Slope.Slope : null;
-        string slopeText = slope is double sl ? Inv($" ({(sl >= 0 ? "+" : "")}{Num(sl)} a period)") : "";
+        string slopeText = slope is double sl ? string.Create(CultureInfo.InvariantCulture, $" ({(sl >= 0 ? "+" : "")}{Num(sl)} a period)") : "";
         return new Evidence
         {
             Code = code,
@@ -526,9 +526,9 @@ internal sealed partial class Assessor
             ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
             Message = test.Trend switch
             {
-                TrendDirection.Increasing => Inv($"The {what} of {name} rise significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
-                TrendDirection.Decreasing => Inv($"The {what} of {name} fall significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
-                _ => Inv($"The {what} of {name} show no significant upward trend over the last {trend.Periods} periods{slopeText}{(test.IsComputable ? ", " + P(test.PValue) : "")}."),
+                TrendDirection.Increasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} rise significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
+                TrendDirection.Decreasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} fall significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} show no significant upward trend over the last {trend.Periods} periods{slopeText}{(test.IsComputable ? ", " + P(test.PValue) : "")}."),
             },
         };
     }
@@ -562,7 +562,7 @@ internal sealed partial class Assessor
             PValue = test.PValue,
             Periods = length,
             ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
-            Message = Inv($"The negative share of comments and mentions about {s.Name} rises significantly over the last {length} periods ({P(test.PValue)}), to {Pct(latest ?? 0)}{(slope.IsComputable ? Inv($", about {Pct(slope.Slope)} more each period") : "")}: fix what people complain about before it costs the results."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"The negative share of comments and mentions about {s.Name} rises significantly over the last {length} periods ({P(test.PValue)}), to {Pct(latest ?? 0)}{(slope.IsComputable ? string.Create(CultureInfo.InvariantCulture, $", about {Pct(slope.Slope)} more each period") : "")}: fix what people complain about before it costs the results."),
         };
     }
 
@@ -589,8 +589,8 @@ internal sealed partial class Assessor
                 Metric = EvidenceMetrics.Roi,
                 Periods = periods,
                 Message = periods == 0
-                    ? Inv($"The return of {s.Name} cannot be computed: no period of the window has both its revenue and its cost.")
-                    : Inv($"{s.Name} cost nothing over the window{(_data.HourlyRate is null ? " (hours are not costed: set an hourly rate)" : "")}, so its return is undefined, not infinite; it does not count in its favour."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"The return of {s.Name} cannot be computed: no period of the window has both its revenue and its cost.")
+                    : string.Create(CultureInfo.InvariantCulture, $"{s.Name} cost nothing over the window{(_data.HourlyRate is null ? " (hours are not costed: set an hourly rate)" : "")}, so its return is undefined, not infinite; it does not count in its favour."),
             };
         }
 
@@ -603,7 +603,7 @@ internal sealed partial class Assessor
             Value = roi,
             ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.RoiThreshold),
             Periods = periods,
-            Message = Inv($"{s.Name} returned {Num(revenue)} for a cost of {Num(cost)} over {periods} periods: a return of {(roi >= 0 ? "+" : "")}{Pct(roi)}, {(positive ? "at or above" : "below")} the threshold of {Pct(_policy.RoiThreshold)}."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"{s.Name} returned {Num(revenue)} for a cost of {Num(cost)} over {periods} periods: a return of {(roi >= 0 ? "+" : "")}{Pct(roi)}, {(positive ? "at or above" : "below")} the threshold of {Pct(_policy.RoiThreshold)}."),
         };
     }
 
@@ -649,7 +649,7 @@ internal sealed partial class Assessor
                 Metric = EvidenceMetrics.Experiments,
                 Value = 0,
                 Kinds = untried,
-                Message = Inv($"Nothing was ever tried on {s.Name}: try {untriedText} before judging it."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"Nothing was ever tried on {s.Name}: try {untriedText} before judging it."),
             }
             : new Evidence
             {
@@ -660,8 +660,8 @@ internal sealed partial class Assessor
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumExperimentsBeforeCut),
                 Kinds = enough ? [.. tried] : untried,
                 Message = enough
-                    ? Inv($"{count} experiment{(count == 1 ? "" : "s")} ({string.Join(", ", tried.Select(KindText))}) ran on {s.Name} over {periods} periods: it had a real try.")
-                    : Inv($"Only {count} experiment{(count == 1 ? "" : "s")} over {periods} period{(periods == 1 ? "" : "s")} ran on {s.Name}, short of the {_policy.MinimumExperimentsBeforeCut} over {_policy.MinimumExperimentPeriodsBeforeCut} periods a Cut needs: try {untriedText}."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"{count} experiment{(count == 1 ? "" : "s")} ({string.Join(", ", tried.Select(KindText))}) ran on {s.Name} over {periods} periods: it had a real try.")
+                    : string.Create(CultureInfo.InvariantCulture, $"Only {count} experiment{(count == 1 ? "" : "s")} over {periods} period{(periods == 1 ? "" : "s")} ran on {s.Name}, short of the {_policy.MinimumExperimentsBeforeCut} over {_policy.MinimumExperimentPeriodsBeforeCut} periods a Cut needs: try {untriedText}."),
             };
         return new ExperimentFacts(count, periods, [.. tried], untried, evidence);
     }

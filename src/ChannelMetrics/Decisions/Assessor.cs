@@ -294,8 +294,6 @@ internal sealed partial class Assessor
 
     private static string P(double value) => value < 0.001 ? "p < 0.001" : "p = " + value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
     internal readonly record struct Counts(long V, long L, long C)
     {
         public static Counts operator -(Counts a, Counts b) => new(a.V - b.V, a.L - b.L, a.C - b.C);

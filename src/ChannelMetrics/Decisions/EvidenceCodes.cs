@@ -96,7 +96,7 @@ public static class EvidenceCodes
     /// <summary>ROI cannot be computed: revenue or cost unknown, or nothing was spent (a free network has no ROI, not an infinite one). It never counts as positive.</summary>
     public const string RoiNotComputable = "RoiNotComputable";
 
-    /// <summary>A goal a campaign inherits from its network. GoalId, Metric; Value: the scale applied to the target (1 for rates).</summary>
+    /// <summary>A campaign without a goal of its own is held to its network's funnel goals (see <see cref="GoalStatus.Inherited"/>). Value: its share of the network's visits in the window, the scale of inherited count targets.</summary>
     public const string GoalInherited = "GoalInherited";
 
     /// <summary>The input had a problem that was worked around (a duplicate snapshot, a row of another granularity, data after the evaluation period). Message says what.</summary>
