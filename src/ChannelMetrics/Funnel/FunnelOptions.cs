@@ -1,6 +1,6 @@
 namespace ChannelMetrics.Funnel;
 
-/// <summary>How a funnel aggregator buckets, attributes and groups funnel events.</summary>
+/// <summary>How a <see cref="FunnelAggregator"/> buckets, attributes and groups funnel events.</summary>
 /// <remarks>
 /// The options are validated when an aggregator is created; a bad value throws an
 /// <see cref="ArgumentException"/> naming the property.

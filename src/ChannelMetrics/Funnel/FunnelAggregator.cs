@@ -1,0 +1,468 @@
+using System.Runtime.CompilerServices;
+
+namespace ChannelMetrics.Funnel;
+
+/// <summary>
+/// Aggregates funnel events (visits, leads, customers) into a <see cref="FunnelTable"/>: bucketed by
+/// period in the reporting time zone, attributed to the visit that earned them, grouped by the chosen
+/// dimensions.
+/// </summary>
+/// <remarks>
+/// <para><b>Visits</b> count for their own touch, in the period of their own timestamp.</para>
+/// <para><b>Leads and customers</b> count in the period of their own timestamp, for the touch the
+/// <see cref="FunnelOptions.Attribution"/> model picks among the same visitor's visits at or before the
+/// conversion (a visit at the very same instant is a candidate). A conversion with no visitor id, or
+/// whose visitor has no visit at or before it, is attributed by its own touch (its own tags), which is
+/// <c>(direct)</c> when it carries none: nothing is dropped. Ties between visits at the same instant
+/// are broken by the touch's values, so the answer never depends on input order.</para>
+/// <para><b>Order independence.</b> Conversions of identified visitors are kept until <see cref="ToTable"/>
+/// resolves them, so events may arrive in any order and <see cref="Merge(FunnelAggregator)"/> is exact:
+/// merging aggregates of any split of the input gives the table of the whole input.</para>
+/// <para><b>Memory.</b> An aggregator keeps one entry per distinct visitor and touch, one record per
+/// conversion of an identified visitor, and (for the last-touch models) one record per visit of an
+/// identified visitor. Steady-state <c>Add</c> allocates nothing beyond the growth of those arrays.</para>
+/// <para>Not thread-safe: use one aggregator per thread and <see cref="Merge(FunnelAggregator)"/>, or
+/// the parallel ingest.</para>
+/// </remarks>
+public sealed partial class FunnelAggregator
+{
+    private const int NoTouch = -1;
+    private const int NoVisit = -1;
+
+    private readonly FunnelOptions _options;
+    private readonly PeriodIndexer _periods;
+    private readonly TouchTable _touches;
+    private readonly Dictionary<string, int> _visitorIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _visitorLookup;
+    private readonly List<string> _visitorNames = [];
+    private readonly bool _keepVisits;
+
+    private VisitorState[] _visitors = new VisitorState[16];
+    private VisitRecord[] _visits = [];
+    private int _visitCount;
+    private ConversionRecord[] _conversions = [];
+    private int _conversionCount;
+
+    // Immediate counts per (period slot, touch): visits, and conversions attributed by their own touch.
+    private readonly CellMap _cells = new();
+    private long _eventCount;
+
+    /// <summary>Creates an aggregator.</summary>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="FunnelOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">An option is invalid; the exception names the property.</exception>
+    public FunnelAggregator(FunnelOptions? options = null)
+    {
+        _options = options ?? FunnelOptions.Default;
+        _options.Validate();
+        _periods = new PeriodIndexer(_options.Granularity, _options.TimeZone);
+        _touches = new TouchTable(_options.MaxCampaignsPerNetwork);
+        _visitorLookup = _visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keepVisits = _options.Attribution != AttributionModel.FirstTouch;
+        InitTouchResolution();
+    }
+
+    /// <summary>Gets the options this aggregator was created with.</summary>
+    public FunnelOptions Options => _options;
+
+    /// <summary>Gets how many events were added (including those merged in).</summary>
+    public long EventCount => _eventCount;
+
+    /// <summary>Interns a visitor id, so later events of the visitor can be added without looking it up.</summary>
+    /// <param name="visitorId">The visitor (contact) id; empty means no visitor.</param>
+    /// <returns>The interned id, or <see cref="FunnelVisitorId.None"/> for an empty id.</returns>
+    public FunnelVisitorId InternVisitor(ReadOnlySpan<char> visitorId) =>
+        visitorId.IsEmpty ? FunnelVisitorId.None : new FunnelVisitorId(VisitorIndex(visitorId));
+
+    /// <summary>Adds one event by interned ids: the fastest path, for callers that intern once and count many times.</summary>
+    /// <param name="timestamp">When the event happened.</param>
+    /// <param name="stage">The funnel stage.</param>
+    /// <param name="visitor">The visitor, or <see cref="FunnelVisitorId.None"/>.</param>
+    /// <param name="touch">The event's own touch, from this aggregator's <c>InternTouch</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The stage is not defined, or an id was not issued by this aggregator.</exception>
+    public void Add(DateTimeOffset timestamp, FunnelStage stage, FunnelVisitorId visitor, FunnelTouchId touch)
+    {
+        if ((uint)visitor.Index >= (uint)_visitorNames.Count && visitor.HasValue)
+        {
+            ThrowHelper.ForeignId(nameof(visitor));
+        }
+
+        if ((uint)touch.Index >= (uint)_touches.Count)
+        {
+            ThrowHelper.ForeignId(nameof(touch));
+        }
+
+        AddCore(timestamp.UtcTicks, stage, visitor.Index, touch.Index);
+    }
+
+    /// <summary>
+    /// Adds the events of <paramref name="other"/> to this aggregator, exactly as if they had been added here.
+    /// </summary>
+    /// <param name="other">Another aggregator with equal options; it is left unchanged.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this aggregator, or its options differ.</exception>
+    public void Merge(FunnelAggregator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            throw new ArgumentException("An aggregator cannot merge itself.", nameof(other));
+        }
+
+        if (!other._options.Equals(_options))
+        {
+            throw new ArgumentException("Only aggregators with equal options can merge.", nameof(other));
+        }
+
+        var touchMap = new int[other._touches.Count];
+        for (int t = 0; t < touchMap.Length; t++)
+        {
+            touchMap[t] = _touches.Intern(other._touches[t]);
+        }
+
+        var periodMap = new int[other._periods.Count];
+        for (int p = 0; p < periodMap.Length; p++)
+        {
+            periodMap[p] = _periods.SlotOf(other._periods[p]);
+        }
+
+        var visitorMap = new int[other._visitorNames.Count];
+        for (int v = 0; v < visitorMap.Length; v++)
+        {
+            visitorMap[v] = VisitorIndex(other._visitorNames[v]);
+        }
+
+        foreach (var (key, visits, leads, customers) in other._cells.Cells())
+        {
+            _cells.Add(CellMap.KeyOf(periodMap[CellMap.PeriodOf(key)], touchMap[CellMap.IdOf(key)]), visits, leads, customers);
+        }
+
+        for (int v = 0; v < visitorMap.Length; v++)
+        {
+            ref readonly var theirs = ref other._visitors[v];
+            if (theirs.FirstTouch != NoTouch)
+            {
+                UpdateFirst(visitorMap[v], theirs.FirstTicks, touchMap[theirs.FirstTouch]);
+            }
+        }
+
+        for (int i = 0; i < other._visitCount; i++)
+        {
+            ref readonly var visit = ref other._visits[i];
+            AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
+        }
+
+        for (int i = 0; i < other._conversionCount; i++)
+        {
+            var c = other._conversions[i];
+            AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
+        }
+
+        _eventCount = checked(_eventCount + other._eventCount);
+    }
+
+    /// <summary>Builds the table of everything added so far. The aggregator stays usable.</summary>
+    /// <returns>The table.</returns>
+    public FunnelTable ToTable()
+    {
+        var builder = new TableBuilder(_options);
+        Resolve(builder);
+        return builder.Build();
+    }
+
+    /// <summary>Adds the resolved counts (immediate counts plus attributed conversions) to a table builder.</summary>
+    internal void Resolve(TableBuilder builder)
+    {
+        var resolved = _cells.Clone();
+        if (_conversionCount > 0)
+        {
+            var attribution = new Attribution(this);
+            for (int i = 0; i < _conversionCount; i++)
+            {
+                ref readonly var c = ref _conversions[i];
+                resolved.Counter(CellMap.KeyOf(c.Period, attribution.TouchFor(c)), c.Stage)++;
+            }
+        }
+
+        var periods = new Period[_periods.Count];
+        for (int p = 0; p < periods.Length; p++)
+        {
+            periods[p] = _periods[p];
+        }
+
+        var touches = new TouchKey[_touches.Count];
+        for (int t = 0; t < touches.Length; t++)
+        {
+            touches[t] = _touches[t];
+        }
+
+        builder.AddSource(periods, touches, resolved);
+        foreach (var folded in _touches.GuardFolded)
+        {
+            builder.AddGuardFolded(folded);
+        }
+    }
+
+    internal int InternTouchKey(in TouchKey key) => _touches.Intern(key);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddCore(long utcTicks, FunnelStage stage, int visitor, int touch)
+    {
+        if ((uint)stage > (uint)FunnelStage.Customer)
+        {
+            ThrowHelper.UnknownStage(stage);
+        }
+
+        int period = _periods.SlotOf(utcTicks);
+        if (stage == FunnelStage.Visit)
+        {
+            _cells.Counter(CellMap.KeyOf(period, touch), 0)++;
+            if (visitor >= 0)
+            {
+                RecordVisit(visitor, utcTicks, touch);
+            }
+        }
+        else if (visitor < 0)
+        {
+            _cells.Counter(CellMap.KeyOf(period, touch), (int)stage)++;
+        }
+        else
+        {
+            AppendConversion(new ConversionRecord(utcTicks, visitor, touch, period, (byte)stage));
+        }
+
+        _eventCount++;
+    }
+
+    internal int VisitorIndex(ReadOnlySpan<char> visitorId)
+    {
+        if (_visitorLookup.TryGetValue(visitorId, out int index))
+        {
+            return index;
+        }
+
+        return AddVisitor(visitorId.ToString());
+    }
+
+    private int VisitorIndex(string visitorId) =>
+        _visitorIds.TryGetValue(visitorId, out int index) ? index : AddVisitor(visitorId);
+
+    private int AddVisitor(string visitorId)
+    {
+        int index = _visitorNames.Count;
+        _visitorIds.Add(visitorId, index);
+        _visitorNames.Add(visitorId);
+        if (index == _visitors.Length)
+        {
+            Array.Resize(ref _visitors, index * 2);
+        }
+
+        _visitors[index] = new VisitorState { FirstTouch = NoTouch, Head = NoVisit };
+        return index;
+    }
+
+    private void RecordVisit(int visitor, long ticks, int touch)
+    {
+        if (_keepVisits)
+        {
+            AppendVisit(visitor, ticks, touch);
+        }
+        else
+        {
+            UpdateFirst(visitor, ticks, touch);
+        }
+    }
+
+    private void UpdateFirst(int visitor, long ticks, int touch)
+    {
+        ref var state = ref _visitors[visitor];
+        if (state.FirstTouch == NoTouch || ticks < state.FirstTicks
+            || (ticks == state.FirstTicks && TouchKey.Compare(_touches[touch], _touches[state.FirstTouch]) < 0))
+        {
+            state.FirstTicks = ticks;
+            state.FirstTouch = touch;
+        }
+    }
+
+    private void AppendVisit(int visitor, long ticks, int touch)
+    {
+        if (!_keepVisits)
+        {
+            UpdateFirst(visitor, ticks, touch);
+            return;
+        }
+
+        if (_visitCount == _visits.Length)
+        {
+            Array.Resize(ref _visits, Math.Max(1024, _visits.Length * 2));
+        }
+
+        ref var state = ref _visitors[visitor];
+        _visits[_visitCount] = new VisitRecord(ticks, touch, visitor, state.Head);
+        state.Head = _visitCount++;
+        state.VisitCount++;
+    }
+
+    private void AppendConversion(in ConversionRecord record)
+    {
+        if (_conversionCount == _conversions.Length)
+        {
+            Array.Resize(ref _conversions, Math.Max(1024, _conversions.Length * 2));
+        }
+
+        _conversions[_conversionCount++] = record;
+    }
+
+    private struct VisitorState
+    {
+        public long FirstTicks;
+        public int FirstTouch;
+        public int Head;
+        public int VisitCount;
+    }
+
+    private readonly record struct VisitRecord(long Ticks, int Touch, int Visitor, int Next);
+
+    internal readonly record struct ConversionRecord(long Ticks, int Visitor, int OwnTouch, int Period, byte Stage);
+
+    /// <summary>Picks the credited touch of each stored conversion, per the attribution model.</summary>
+    private sealed class Attribution
+    {
+        // Visitors with more visits than this get a sorted copy of their visits and a binary search,
+        // so a visitor with a huge history cannot make resolution quadratic.
+        private const int LinearScanLimit = 16;
+
+        private readonly FunnelAggregator _owner;
+        private readonly int[] _rank;
+        private readonly bool[] _direct;
+        private readonly Dictionary<int, Timeline> _sorted = [];
+
+        public Attribution(FunnelAggregator owner)
+        {
+            _owner = owner;
+            int count = owner._touches.Count;
+            var order = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            var touches = owner._touches;
+            Array.Sort(order, (a, b) => TouchKey.Compare(touches[a], touches[b]));
+            _rank = new int[count];
+            _direct = new bool[count];
+            for (int i = 0; i < count; i++)
+            {
+                _rank[order[i]] = i;
+                _direct[i] = touches[i].IsDirect;
+            }
+        }
+
+        public int TouchFor(in ConversionRecord c)
+        {
+            ref readonly var visitor = ref _owner._visitors[c.Visitor];
+            return _owner._options.Attribution switch
+            {
+                AttributionModel.FirstTouch => visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch,
+                _ => visitor.VisitCount <= LinearScanLimit ? Scan(visitor.Head, c) : Search(c),
+            };
+        }
+
+        private bool Later(long ticks, int touch, long bestTicks, int bestTouch) =>
+            bestTouch == NoTouch || ticks > bestTicks || (ticks == bestTicks && _rank[touch] > _rank[bestTouch]);
+
+        private int Scan(int head, in ConversionRecord c)
+        {
+            bool nonDirectOnly = _owner._options.Attribution == AttributionModel.LastNonDirectTouch;
+            int best = NoTouch, bestNonDirect = NoTouch;
+            long bestTicks = 0, bestNonDirectTicks = 0;
+            var visits = _owner._visits;
+            for (int i = head; i != NoVisit; i = visits[i].Next)
+            {
+                ref readonly var v = ref visits[i];
+                if (v.Ticks > c.Ticks)
+                {
+                    continue;
+                }
+
+                if (Later(v.Ticks, v.Touch, bestTicks, best))
+                {
+                    best = v.Touch;
+                    bestTicks = v.Ticks;
+                }
+
+                if (nonDirectOnly && !_direct[v.Touch] && Later(v.Ticks, v.Touch, bestNonDirectTicks, bestNonDirect))
+                {
+                    bestNonDirect = v.Touch;
+                    bestNonDirectTicks = v.Ticks;
+                }
+            }
+
+            return Pick(best, bestNonDirect, nonDirectOnly, c.OwnTouch);
+        }
+
+        private int Search(in ConversionRecord c)
+        {
+            if (!_sorted.TryGetValue(c.Visitor, out var timeline))
+            {
+                timeline = BuildTimeline(c.Visitor);
+                _sorted.Add(c.Visitor, timeline);
+            }
+
+            // Last index with ticks <= the conversion's (visits sorted by ticks, then touch rank).
+            int hi = timeline.Ticks.AsSpan().BinarySearch(c.Ticks);
+            if (hi < 0)
+            {
+                hi = ~hi - 1;
+            }
+            else
+            {
+                while (hi + 1 < timeline.Ticks.Length && timeline.Ticks[hi + 1] == c.Ticks)
+                {
+                    hi++;
+                }
+            }
+
+            if (hi < 0)
+            {
+                return c.OwnTouch;
+            }
+
+            bool nonDirectOnly = _owner._options.Attribution == AttributionModel.LastNonDirectTouch;
+            int lastNonDirect = timeline.LastNonDirect[hi];
+            return Pick(timeline.Touches[hi], lastNonDirect < 0 ? NoTouch : timeline.Touches[lastNonDirect], nonDirectOnly, c.OwnTouch);
+        }
+
+        private static int Pick(int best, int bestNonDirect, bool nonDirectOnly, int own) =>
+            best == NoTouch ? own : nonDirectOnly && bestNonDirect != NoTouch ? bestNonDirect : best;
+
+        private Timeline BuildTimeline(int visitor)
+        {
+            var visits = _owner._visits;
+            var items = new List<(long Ticks, int Rank, int Touch)>(_owner._visitors[visitor].VisitCount);
+            for (int i = _owner._visitors[visitor].Head; i != NoVisit; i = visits[i].Next)
+            {
+                items.Add((visits[i].Ticks, _rank[visits[i].Touch], visits[i].Touch));
+            }
+
+            items.Sort();
+            var timeline = new Timeline(new long[items.Count], new int[items.Count], new int[items.Count]);
+            int lastNonDirect = -1;
+            for (int i = 0; i < items.Count; i++)
+            {
+                timeline.Ticks[i] = items[i].Ticks;
+                timeline.Touches[i] = items[i].Touch;
+                if (!_direct[items[i].Touch])
+                {
+                    lastNonDirect = i;
+                }
+
+                timeline.LastNonDirect[i] = lastNonDirect;
+            }
+
+            return timeline;
+        }
+
+        /// <summary>One visitor's visits in order, with the index of the last non-direct visit at or before each.</summary>
+        private sealed record Timeline(long[] Ticks, int[] Touches, int[] LastNonDirect);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace ChannelMetrics.Funnel;
+
+/// <summary>
+/// Turns resolved counts per (period, touch) from one or more aggregators into a <see cref="FunnelTable"/>:
+/// folds each network's campaign tail into <c>(other)</c>, projects touches onto the chosen dimensions
+/// and sums.
+/// </summary>
+internal sealed class TableBuilder
+{
+    private readonly FunnelOptions _options;
+    private readonly List<(Period[] Periods, TouchKey[] Touches, CellMap Counts)> _sources = [];
+    private readonly HashSet<(string Network, string Campaign)> _guardFolded = [];
+
+    public TableBuilder(FunnelOptions options) => _options = options;
+
+    public void AddSource(Period[] periods, TouchKey[] touches, CellMap counts) => _sources.Add((periods, touches, counts));
+
+    public void AddGuardFolded((string Network, string Campaign) campaign) => _guardFolded.Add(campaign);
+
+    public FunnelTable Build()
+    {
+        var dimensions = _options.Dimensions;
+        var folded = (dimensions & FunnelDimensions.Campaign) != 0 ? FoldedCampaigns() : null;
+        int foldedCount = folded?.Count ?? 0;
+        foreach (var (network, campaign) in _guardFolded)
+        {
+            if (folded is null || !folded.Contains((NetworkKey(network), campaign)))
+            {
+                foldedCount++;
+            }
+        }
+
+        // Project every touch onto the table's dimensions: group ids shared by all sources.
+        var groupIds = new Dictionary<RowKey, int>(RowKeyComparer.Instance);
+        var groups = new List<RowKey>();
+        var periodIds = new Dictionary<Period, int>();
+        var periods = new List<Period>();
+        var maps = new List<(int[] Periods, int[] Groups)>(_sources.Count);
+        foreach (var source in _sources)
+        {
+            var periodMap = new int[source.Periods.Length];
+            for (int p = 0; p < periodMap.Length; p++)
+            {
+                if (!periodIds.TryGetValue(source.Periods[p], out periodMap[p]))
+                {
+                    periodMap[p] = periods.Count;
+                    periodIds.Add(source.Periods[p], periods.Count);
+                    periods.Add(source.Periods[p]);
+                }
+            }
+
+            var groupMap = new int[source.Touches.Length];
+            for (int t = 0; t < groupMap.Length; t++)
+            {
+                var key = Project(source.Touches[t], dimensions, folded);
+                if (!groupIds.TryGetValue(key, out groupMap[t]))
+                {
+                    groupMap[t] = groups.Count;
+                    groupIds.Add(key, groups.Count);
+                    groups.Add(key);
+                }
+            }
+
+            maps.Add((periodMap, groupMap));
+        }
+
+        var sums = new CellMap(groups.Count * Math.Max(1, periods.Count));
+        for (int s = 0; s < _sources.Count; s++)
+        {
+            var (periodMap, groupMap) = maps[s];
+            foreach (var (key, visits, leads, customers) in _sources[s].Counts.Cells())
+            {
+                sums.Add(CellMap.KeyOf(periodMap[CellMap.PeriodOf(key)], groupMap[CellMap.IdOf(key)]), visits, leads, customers);
+            }
+        }
+
+        var rows = new FunnelRow[sums.Count];
+        int r = 0;
+        foreach (var (key, visits, leads, customers) in sums.Cells())
+        {
+            rows[r++] = new FunnelRow(groups[CellMap.IdOf(key)] with { Period = periods[CellMap.PeriodOf(key)] }, visits, leads, customers, _options.Confidence);
+        }
+
+        FunnelDiagnostic[] diagnostics = foldedCount == 0
+            ? []
+            : [new FunnelDiagnostic(
+                FunnelDiagnosticCode.CampaignsFolded,
+                -1,
+                string.Format(CultureInfo.InvariantCulture, "{0} campaigns beyond the {1} largest of their network were folded into {2}.", foldedCount, _options.MaxCampaignsPerNetwork, FunnelLabels.Other))];
+        return FunnelTable.Create(_options.Granularity, dimensions, _options.Confidence, rows, foldedCount, diagnostics);
+    }
+
+    private static RowKey Project(in TouchKey touch, FunnelDimensions dimensions, HashSet<(string, string)>? folded) => new(
+        default,
+        touch.Network,
+        (dimensions & FunnelDimensions.ChannelGroup) != 0 ? touch.ChannelGroup : null,
+        (dimensions & FunnelDimensions.Medium) != 0 ? touch.Medium : null,
+        (dimensions & FunnelDimensions.Campaign) == 0 ? null
+            : folded!.Contains((NetworkKey(touch.Network), touch.Campaign)) ? FunnelLabels.Other : touch.Campaign,
+        (dimensions & FunnelDimensions.Content) != 0 ? touch.Content : null);
+
+    // Networks are one network whatever their case: rank and fold them under one key.
+    [SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "A lookup key, never shown; lower case matches the normalised hosts.")]
+    private static string NetworkKey(string network) => network.ToLowerInvariant();
+
+    /// <summary>
+    /// Chooses, per network, the campaigns beyond the largest <see cref="FunnelOptions.MaxCampaignsPerNetwork"/>
+    /// by total events (visits + leads + customers, ties by name), from the totals, so the choice does
+    /// not depend on input order or on how the input was split.
+    /// </summary>
+    private HashSet<(string, string)> FoldedCampaigns()
+    {
+        var totals = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var (_, touches, counts) in _sources)
+        {
+            var perTouch = new long[touches.Length];
+            foreach (var (key, visits, leads, customers) in counts.Cells())
+            {
+                ref long total = ref perTouch[CellMap.IdOf(key)];
+                total = checked(total + visits + leads + customers);
+            }
+
+            for (int t = 0; t < touches.Length; t++)
+            {
+                string network = NetworkKey(touches[t].Network);
+                if (!totals.TryGetValue(network, out var campaigns))
+                {
+                    campaigns = new Dictionary<string, long>(StringComparer.Ordinal);
+                    totals.Add(network, campaigns);
+                }
+
+                campaigns.TryGetValue(touches[t].Campaign, out long sum);
+                campaigns[touches[t].Campaign] = checked(sum + perTouch[t]);
+            }
+        }
+
+        var folded = new HashSet<(string, string)>();
+        int keep = _options.MaxCampaignsPerNetwork;
+        foreach (var (network, campaigns) in totals)
+        {
+            if (campaigns.Count <= keep)
+            {
+                continue;
+            }
+
+            var ranked = new List<KeyValuePair<string, long>>(campaigns);
+            ranked.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+            for (int i = keep; i < ranked.Count; i++)
+            {
+                if (!string.Equals(ranked[i].Key, FunnelLabels.Other, StringComparison.Ordinal))
+                {
+                    folded.Add((network, ranked[i].Key));
+                }
+            }
+        }
+
+        return folded;
+    }
+}
+
+[StackTraceHidden]
+internal static class ThrowHelper
+{
+    [DoesNotReturn]
+    public static void UnknownStage(FunnelStage stage) =>
+        throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown funnel stage.");
+
+    [DoesNotReturn]
+    public static void ForeignId(string name) =>
+        throw new ArgumentOutOfRangeException(name, "The id was not issued by this aggregator.");
+}
