@@ -1,3 +1,5 @@
+using ChannelMetrics.Tracking;
+
 namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
@@ -6,6 +8,7 @@ public sealed partial class FunnelAggregator
 
     private readonly Dictionary<RawTouch, int> _rawTouches = [];
     private readonly Dictionary<string, string> _networks = new(StringComparer.Ordinal);
+    private readonly UtmValuePool _pool = new();
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -59,7 +62,7 @@ public sealed partial class FunnelAggregator
 
         if (!_networks.TryGetValue(origin, out string? network))
         {
-            network = NetworkOf(origin);
+            network = (_options.SourceResolver ?? SourceResolver.Default).Resolve(origin).Name;
             _networks.Add(origin, network);
         }
 
@@ -72,8 +75,6 @@ public sealed partial class FunnelAggregator
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    private static string NetworkOf(string origin) => origin.Trim();
 
     private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer);
 }

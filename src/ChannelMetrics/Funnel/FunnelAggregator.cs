@@ -165,12 +165,12 @@ public sealed partial class FunnelAggregator
     public FunnelTable ToTable()
     {
         var builder = new TableBuilder(_options);
-        Resolve(builder);
+        ResolveSource().AddTo(builder);
         return builder.Build();
     }
 
-    /// <summary>Adds the resolved counts (immediate counts plus attributed conversions) to a table builder.</summary>
-    internal void Resolve(TableBuilder builder)
+    /// <summary>Resolves the counts: immediate counts plus every stored conversion at its credited touch.</summary>
+    internal ResolvedSource ResolveSource()
     {
         var resolved = _cells.Clone();
         if (_conversionCount > 0)
@@ -195,11 +195,7 @@ public sealed partial class FunnelAggregator
             touches[t] = _touches[t];
         }
 
-        builder.AddSource(periods, touches, resolved);
-        foreach (var folded in _touches.GuardFolded)
-        {
-            builder.AddGuardFolded(folded);
-        }
+        return new ResolvedSource(periods, touches, resolved, [.. _touches.GuardFolded]);
     }
 
     internal int InternTouchKey(in TouchKey key) => _touches.Intern(key);
@@ -321,6 +317,19 @@ public sealed partial class FunnelAggregator
     }
 
     private readonly record struct VisitRecord(long Ticks, int Touch, int Visitor, int Next);
+
+    /// <summary>One aggregator's resolved counts, ready for a <see cref="TableBuilder"/>.</summary>
+    internal sealed record ResolvedSource(Period[] Periods, TouchKey[] Touches, CellMap Counts, (string Network, string Campaign)[] GuardFolded)
+    {
+        public void AddTo(TableBuilder builder)
+        {
+            builder.AddSource(Periods, Touches, Counts);
+            foreach (var folded in GuardFolded)
+            {
+                builder.AddGuardFolded(folded);
+            }
+        }
+    }
 
     internal readonly record struct ConversionRecord(long Ticks, int Visitor, int OwnTouch, int Period, byte Stage);
 

@@ -1,3 +1,5 @@
+using ChannelMetrics.Tracking;
+
 namespace ChannelMetrics.Funnel;
 
 /// <summary>How a <see cref="FunnelAggregator"/> buckets, attributes and groups funnel events.</summary>
@@ -45,6 +47,10 @@ public sealed record FunnelOptions
     /// <summary>Gets the two-sided confidence level of the rates' Wilson intervals.</summary>
     /// <value>Default 0.95. Strictly between 0 and 1.</value>
     public double Confidence { get; init; } = 0.95;
+
+    /// <summary>Gets the resolver that maps sources and referrers to networks.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="SourceResolver.Default"/>.</value>
+    public SourceResolver? SourceResolver { get; init; }
 
     internal void Validate()
     {
