@@ -11,10 +11,10 @@ public sealed partial class FunnelAggregator
     {
         int visitor = string.IsNullOrEmpty(funnelEvent.VisitorId) ? -1 : VisitorIndex(funnelEvent.VisitorId);
         int touch = funnelEvent.Tags is { } tags
-            ? TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, funnelEvent.Referrer)
+            ? TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, funnelEvent.Referrer, tags.ClickIds.Kinds)
             : funnelEvent.LandingUrl is { } url
                 ? TouchOfUrl(url, funnelEvent.Referrer)
-                : TouchOf(null, null, null, null, funnelEvent.Referrer);
+                : TouchOf(null, null, null, null, funnelEvent.Referrer, ClickIdKinds.None);
         AddCore(funnelEvent.Timestamp.UtcTicks, funnelEvent.Stage, visitor, touch);
     }
 
@@ -40,21 +40,22 @@ public sealed partial class FunnelAggregator
     /// <param name="referrer">The referrer, used when the tags have no source, or <see langword="null"/>.</param>
     /// <returns>The touch id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tags"/> is <see langword="null"/>.</exception>
-    public FunnelTouchId InternTouch(UtmTags tags, string? referrer = null)
+    public FunnelTouchId InternTouch(UtmTags tags, string? referrer)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return new(TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer));
+        return new(TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, tags.ClickIds.Kinds));
     }
 
     /// <summary>Interns the touch of a landing URL (or query), so events with it can be added by id.</summary>
     /// <param name="landingUrl">The landing URL, path with query, or bare query.</param>
-    /// <param name="referrer">The referrer, used when the URL has no source, or <see langword="null"/>.</param>
+    /// <param name="referrer">The referrer, used when the URL has no source; empty when there is none.</param>
     /// <returns>The touch id.</returns>
-    public FunnelTouchId InternTouch(ReadOnlySpan<char> landingUrl, string? referrer = null) => new(TouchOfUrl(landingUrl, referrer));
+    public FunnelTouchId InternTouch(ReadOnlySpan<char> landingUrl, ReadOnlySpan<char> referrer) =>
+        new(TouchOfUrl(landingUrl, referrer.IsEmpty ? null : _pool.Intern(referrer)));
 
     private int TouchOfUrl(ReadOnlySpan<char> landingUrl, string? referrer)
     {
         var values = UtmParser.ParseInterned(landingUrl, _pool);
-        return TouchOf(values.Source, values.Medium, values.Campaign, values.Content, referrer);
+        return TouchOf(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
     }
 }

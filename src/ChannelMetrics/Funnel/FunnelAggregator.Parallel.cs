@@ -11,8 +11,8 @@ public sealed partial class FunnelAggregator
     /// <param name="events">The events, in any order.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="FunnelOptions.Default"/>.</param>
     /// <param name="progress">Receives progress about every 65,536 events per worker, and once at the end; may be <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the work; checked about every 65,536 events.</param>
     /// <param name="maxDegreeOfParallelism">The most workers to use; <see langword="null"/> for one per processor.</param>
+    /// <param name="cancellationToken">Stops the work; checked about every 65,536 events.</param>
     /// <returns>The same table as adding every event to one aggregator.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is invalid; the exception names the property.</exception>
@@ -22,8 +22,8 @@ public sealed partial class FunnelAggregator
         IReadOnlyList<FunnelEvent> events,
         FunnelOptions? options = null,
         IProgress<FunnelProgress>? progress = null,
-        CancellationToken cancellationToken = default,
-        int? maxDegreeOfParallelism = null)
+        int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         options ??= FunnelOptions.Default;

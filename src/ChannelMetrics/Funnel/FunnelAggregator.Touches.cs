@@ -4,11 +4,11 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    private static readonly TouchKey s_direct = new(FunnelLabels.Direct, "Direct", FunnelLabels.None, FunnelLabels.Direct, FunnelLabels.NotSet);
-
     private readonly Dictionary<RawTouch, int> _rawTouches = [];
     private readonly Dictionary<string, string> _networks = new(StringComparer.Ordinal);
     private readonly UtmValuePool _pool = new();
+    private readonly SourceResolver _resolver;
+    private readonly ChannelGrouping _grouping;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -21,16 +21,18 @@ public sealed partial class FunnelAggregator
     /// <param name="referrer">The referrer, used when there is no source, or <see langword="null"/>.</param>
     /// <returns>The touch id.</returns>
     /// <remarks>
-    /// The network is the source resolved to its canonical network name, or the referrer's when there is no
+    /// The network is the source resolved by <see cref="FunnelOptions.SourceResolver"/> to its canonical
+    /// network name (an unknown source keeps its normalised value), or the referrer's when there is no
     /// source; with neither the touch is direct: network <c>(direct)</c>, medium <c>(none)</c>, campaign
-    /// <c>(direct)</c>. Missing values of a non-direct touch are <c>(not set)</c>.
+    /// <c>(direct)</c>. Missing values of a non-direct touch are <c>(not set)</c>. The channel group is
+    /// GA4's default channel group of the raw values (<see cref="FunnelOptions.ChannelGrouping"/>).
     /// </remarks>
-    public FunnelTouchId InternTouch(string? source, string? medium = null, string? campaign = null, string? content = null, string? referrer = null) =>
-        new(TouchOf(source, medium, campaign, content, referrer));
+    public FunnelTouchId InternTouch(string? source, string? medium, string? campaign, string? content, string? referrer) =>
+        new(TouchOf(source, medium, campaign, content, referrer, ClickIdKinds.None));
 
-    internal int TouchOf(string? source, string? medium, string? campaign, string? content, string? referrer)
+    internal int TouchOf(string? source, string? medium, string? campaign, string? content, string? referrer, ClickIdKinds clickIds)
     {
-        var raw = new RawTouch(source, medium, campaign, content, string.IsNullOrEmpty(source) ? referrer : null);
+        var raw = new RawTouch(source, medium, campaign, content, referrer, clickIds);
         if (_rawTouches.TryGetValue(raw, out int id))
         {
             return id;
@@ -41,40 +43,26 @@ public sealed partial class FunnelAggregator
         return id;
     }
 
-    private void InitTouchResolution()
-    {
-        // Touch 0 is the direct touch: default(FunnelTouchId) and every conversion with nothing to go on.
-        _touches.Intern(s_direct);
-    }
-
     private TouchKey ResolveTouch(in RawTouch raw)
     {
-        string? origin = !string.IsNullOrWhiteSpace(raw.Source) ? raw.Source : !string.IsNullOrWhiteSpace(raw.Referrer) ? raw.Referrer : null;
+        string? source = Value(raw.Source), medium = Value(raw.Medium), campaign = Value(raw.Campaign), content = Value(raw.Content), referrer = Value(raw.Referrer);
+        string channel = _grouping.Classify(source, medium, campaign, raw.ClickIds, referrer).ToDisplayName();
+        string? origin = source ?? referrer;
         if (origin is null)
         {
-            return s_direct with
-            {
-                Medium = Value(raw.Medium) ?? FunnelLabels.None,
-                Campaign = Value(raw.Campaign) ?? FunnelLabels.Direct,
-                Content = Value(raw.Content) ?? FunnelLabels.NotSet,
-            };
+            return new TouchKey(FunnelLabels.Direct, channel, medium ?? FunnelLabels.None, campaign ?? FunnelLabels.Direct, content ?? FunnelLabels.NotSet);
         }
 
         if (!_networks.TryGetValue(origin, out string? network))
         {
-            network = (_options.SourceResolver ?? SourceResolver.Default).Resolve(origin).Name;
+            network = _resolver.Resolve(origin).Name;
             _networks.Add(origin, network);
         }
 
-        return new TouchKey(
-            network,
-            FunnelLabels.NotSet,
-            Value(raw.Medium) ?? FunnelLabels.NotSet,
-            Value(raw.Campaign) ?? FunnelLabels.NotSet,
-            Value(raw.Content) ?? FunnelLabels.NotSet);
+        return new TouchKey(network, channel, medium ?? FunnelLabels.NotSet, campaign ?? FunnelLabels.NotSet, content ?? FunnelLabels.NotSet);
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer);
+    private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds);
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
+using ChannelMetrics.Tracking;
+
 namespace ChannelMetrics.Funnel;
 
 /// <summary>
@@ -58,7 +60,11 @@ public sealed partial class FunnelAggregator
         _touches = new TouchTable(_options.MaxCampaignsPerNetwork);
         _visitorLookup = _visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _keepVisits = _options.Attribution != AttributionModel.FirstTouch;
-        InitTouchResolution();
+        _resolver = _options.SourceResolver ?? SourceResolver.Default;
+        _grouping = _options.ChannelGrouping ?? ChannelGrouping.Default;
+
+        // Touch 0 is the direct touch: default(FunnelTouchId), and every conversion with nothing to go on.
+        TouchOf(null, null, null, null, null, ClickIdKinds.None);
     }
 
     /// <summary>Gets the options this aggregator was created with.</summary>

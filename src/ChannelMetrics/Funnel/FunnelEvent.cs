@@ -13,14 +13,25 @@ namespace ChannelMetrics.Funnel;
 /// </remarks>
 public readonly struct FunnelEvent : IEquatable<FunnelEvent>
 {
-    /// <summary>Creates an event from a landing URL (or a path with a query, or a bare query).</summary>
+    /// <summary>Creates an event from a landing URL (or a path with a query, or a bare query), with no referrer.</summary>
+    /// <param name="timestamp">When the event happened.</param>
+    /// <param name="stage">The funnel stage.</param>
+    /// <param name="visitorId">The visitor (contact) id, or <see langword="null"/> when unknown.</param>
+    /// <param name="landingUrl">The landing URL or query, or <see langword="null"/> when there is none.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
+    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, string? landingUrl)
+        : this(timestamp, stage, visitorId, landingUrl, (string?)null)
+    {
+    }
+
+    /// <summary>Creates an event from a landing URL (or a path with a query, or a bare query) and a referrer.</summary>
     /// <param name="timestamp">When the event happened.</param>
     /// <param name="stage">The funnel stage.</param>
     /// <param name="visitorId">The visitor (contact) id, or <see langword="null"/> when unknown.</param>
     /// <param name="landingUrl">The landing URL or query, or <see langword="null"/> when there is none.</param>
     /// <param name="referrer">The referrer URL or host, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
-    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, string? landingUrl, string? referrer = null)
+    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, string? landingUrl, string? referrer)
     {
         ValidateStage(stage);
         Timestamp = timestamp;
@@ -28,6 +39,18 @@ public readonly struct FunnelEvent : IEquatable<FunnelEvent>
         VisitorId = visitorId;
         LandingUrl = landingUrl;
         Referrer = referrer;
+    }
+
+    /// <summary>Creates an event from tags already parsed, with no referrer.</summary>
+    /// <param name="timestamp">When the event happened.</param>
+    /// <param name="stage">The funnel stage.</param>
+    /// <param name="visitorId">The visitor (contact) id, or <see langword="null"/> when unknown.</param>
+    /// <param name="tags">The parsed tags.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tags"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
+    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, UtmTags tags)
+        : this(timestamp, stage, visitorId, tags, null)
+    {
     }
 
     /// <summary>Creates an event from tags already parsed (for example by <see cref="UtmParser"/> or from a warehouse).</summary>
@@ -38,7 +61,7 @@ public readonly struct FunnelEvent : IEquatable<FunnelEvent>
     /// <param name="referrer">The referrer URL or host, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tags"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
-    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, UtmTags tags, string? referrer = null)
+    public FunnelEvent(DateTimeOffset timestamp, FunnelStage stage, string? visitorId, UtmTags tags, string? referrer)
     {
         ArgumentNullException.ThrowIfNull(tags);
         ValidateStage(stage);

@@ -52,6 +52,10 @@ public sealed record FunnelOptions
     /// <value>Default <see langword="null"/>: <see cref="SourceResolver.Default"/>.</value>
     public SourceResolver? SourceResolver { get; init; }
 
+    /// <summary>Gets the channel grouping that classifies touches (GA4 default channel groups).</summary>
+    /// <value>Default <see langword="null"/>: <see cref="ChannelGrouping.Default"/>.</value>
+    public ChannelGrouping? ChannelGrouping { get; init; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Granularity))

@@ -12,7 +12,7 @@ public sealed class FunnelAggregatorTests
         new(FunnelOptions.Default with { Attribution = model, Dimensions = dimensions });
 
     private static void Add(FunnelAggregator a, DateTimeOffset at, FunnelStage stage, string? visitor, string? source, string? campaign = null) =>
-        a.Add(at, stage, a.InternVisitor(visitor), a.InternTouch(source, "social", campaign));
+        a.Add(at, stage, a.InternVisitor(visitor), a.InternTouch(source, "social", campaign, null, null));
 
     private static string Summary(FunnelTable table) =>
         string.Join("; ", table.Rows.Select(r => $"{r.Period} {r.Network}/{r.Campaign} {r.Visits}/{r.Leads}/{r.Customers}"));
@@ -212,7 +212,7 @@ public sealed class FunnelAggregatorTests
     {
         var a = Aggregator();
         var visitors = Enumerable.Range(0, 100).Select(i => "visitor-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var touches = new[] { a.InternTouch("Facebook", "social", "spring"), a.InternTouch("LinkedIn", "cpc", "b2b"), default };
+        var touches = new[] { a.InternTouch("Facebook", "social", "spring", null, null), a.InternTouch("LinkedIn", "cpc", "b2b", null, null), default };
 
         // Warm up: every visitor, touch and period seen, and record storage grown past what the measured loop
         // needs: records grow by doubling, so after 9,000 events (7,200 visit records in room for 8,192,
@@ -239,8 +239,8 @@ public sealed class FunnelAggregatorTests
     {
         var a = Aggregator();
         var b = Aggregator();
-        var touch = b.InternTouch("Facebook");
-        touch = b.InternTouch("LinkedIn");
+        var touch = b.InternTouch("Facebook", null, null, null, null);
+        touch = b.InternTouch("LinkedIn", null, null, null, null);
         var visitor = b.InternVisitor("x");
 
         Assert.Multiple(() =>

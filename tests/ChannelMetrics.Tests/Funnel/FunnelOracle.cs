@@ -1,4 +1,5 @@
 using ChannelMetrics.Funnel;
+using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Tests.Funnel;
 
@@ -35,15 +36,14 @@ internal static class FunnelOracle
     {
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
         string? origin = Clean(e.Source) ?? Clean(e.Referrer);
+        string channel = ChannelGrouping.Default.Classify(Clean(e.Source), Clean(e.Medium), Clean(e.Campaign), ClickIdKinds.None, Clean(e.Referrer)).ToDisplayName();
         if (origin is null)
         {
-            return ("(direct)", "Direct", Clean(e.Medium) ?? "(none)", Clean(e.Campaign) ?? "(direct)", Clean(e.Content) ?? "(not set)");
+            return ("(direct)", channel, Clean(e.Medium) ?? "(none)", Clean(e.Campaign) ?? "(direct)", Clean(e.Content) ?? "(not set)");
         }
 
-        return (NetworkOf(origin), "(not set)", Clean(e.Medium) ?? "(not set)", Clean(e.Campaign) ?? "(not set)", Clean(e.Content) ?? "(not set)");
+        return (SourceResolver.Default.Resolve(origin).Name, channel, Clean(e.Medium) ?? "(not set)", Clean(e.Campaign) ?? "(not set)", Clean(e.Content) ?? "(not set)");
     }
-
-    public static string NetworkOf(string origin) => origin.Trim();
 
     /// <summary>Returns, for every event, the touch it counts for under the model (visits: their own).</summary>
     public static (string Network, string Channel, string Medium, string Campaign, string Content)[] Credited(IReadOnlyList<TestEvent> events, AttributionModel model)

@@ -1,0 +1,197 @@
+using ChannelMetrics.Funnel;
+using ChannelMetrics.Tracking;
+
+namespace ChannelMetrics.Tests.Funnel;
+
+public sealed class FunnelEventPathTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly FunnelOptions AllDimensions = FunnelOptions.Default with
+    {
+        Dimensions = FunnelDimensions.Network | FunnelDimensions.ChannelGroup | FunnelDimensions.Medium | FunnelDimensions.Campaign | FunnelDimensions.Content,
+    };
+
+    private static string Rows(FunnelTable table) => string.Join("; ", table.Rows.Select(r =>
+        $"{r.Network}|{r.ChannelGroup}|{r.Medium}|{r.Campaign}|{r.Content} {r.Visits}/{r.Leads}/{r.Customers}"));
+
+    [Test]
+    public void Add_LandingUrl_ResolvesNetworkAndChannel()
+    {
+        var a = new FunnelAggregator(AllDimensions);
+        a.Add(new FunnelEvent(T0, FunnelStage.Visit, "v1", "https://shop.example/?utm_source=fb&utm_medium=paid_social&utm_campaign=spring&utm_content=video"));
+        a.Add(new FunnelEvent(T0.AddHours(1), FunnelStage.Lead, "v1", landingUrl: null));
+
+        Assert.That(Rows(a.ToTable()), Is.EqualTo("Facebook|Paid Social|paid_social|spring|video 1/1/0"));
+    }
+
+    [Test]
+    public void Add_ReferrerOnly_IsTheReferrersNetwork()
+    {
+        var a = new FunnelAggregator(FunnelOptions.Default with { Dimensions = FunnelDimensions.Network | FunnelDimensions.ChannelGroup });
+        a.Add(new FunnelEvent(T0, FunnelStage.Visit, null, "https://shop.example/pricing", "https://l.facebook.com/"));
+        a.Add(new FunnelEvent(T0, FunnelStage.Visit, null, "https://shop.example/", (string?)null));
+
+        Assert.That(Rows(a.ToTable()), Is.EqualTo("(direct)|Direct||| 1/0/0; Facebook|Organic Social||| 1/0/0"));
+    }
+
+    [Test]
+    public void Add_ParsedTags_SameAsUrl()
+    {
+        var fromUrl = new FunnelAggregator(AllDimensions);
+        var fromTags = new FunnelAggregator(AllDimensions);
+        const string Url = "/landing?utm_source=linkedin&utm_medium=social&utm_campaign=b2b&gclid=abc";
+        fromUrl.Add(new FunnelEvent(T0, FunnelStage.Visit, "v", Url));
+        fromTags.Add(new FunnelEvent(T0, FunnelStage.Visit, "v", UtmParser.Parse(Url).Tags));
+
+        Assert.That(fromTags.ToTable().Rows, Is.EqualTo(fromUrl.ToTable().Rows));
+    }
+
+    [Test]
+    public void Add_SpanFields_SameAsEvents()
+    {
+        var events = FunnelOracle.Generate(2_000, seed: 11, visitors: 50, spanDays: 60);
+        var bySpan = new FunnelAggregator();
+        var byEvent = new FunnelAggregator();
+        foreach (var e in events)
+        {
+            string url = Url(e);
+            bySpan.Add(e.Timestamp, e.Stage, e.Visitor.AsSpan(), url.AsSpan(), e.Referrer.AsSpan());
+            byEvent.Add(new FunnelEvent(e.Timestamp, e.Stage, e.Visitor, url, e.Referrer));
+        }
+
+        Assert.That(bySpan.ToTable().Rows, Is.EqualTo(byEvent.ToTable().Rows));
+    }
+
+    [Test]
+    public void Add_SpanFields_SteadyState_AllocatesNothing()
+    {
+        var a = new FunnelAggregator();
+        var urls = new[]
+        {
+            "https://shop.example/?utm_source=facebook&utm_medium=paid_social&utm_campaign=spring%20sale&fbclid=x1",
+            "https://shop.example/blog?utm_source=lnkd.in&utm_medium=social&utm_campaign=b2b",
+            "https://shop.example/",
+        };
+        var visitors = Enumerable.Range(0, 64).Select(i => "contact-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        void Run(int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var stage = (i % 10) switch { 0 => FunnelStage.Lead, 1 => FunnelStage.Customer, _ => FunnelStage.Visit };
+                a.Add(T0.AddMinutes(i % 9000), stage, visitors[i % visitors.Length].AsSpan(), urls[i % urls.Length].AsSpan(), i % 7 == 0 ? "https://t.co/abc".AsSpan() : default);
+            }
+        }
+
+        // Warm-up sized as in FunnelAggregatorTests: record storage has room for the measured events.
+        Run(9_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(1_000);
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
+    public void FunnelEvent_BadStageOrNullTags_Throw()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => new FunnelEvent(T0, (FunnelStage)3, null, "x"), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new FunnelEvent(T0, FunnelStage.Lead, null, (UtmTags)null!), Throws.ArgumentNullException);
+        });
+    }
+
+    [Test]
+    public void FunnelEvent_Equality_IsByValue()
+    {
+        var a = new FunnelEvent(T0, FunnelStage.Lead, "v", "?utm_source=x");
+        var b = new FunnelEvent(T0, FunnelStage.Lead, "v", "?utm_source=x");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(a == b, Is.True);
+            Assert.That(a.GetHashCode(), Is.EqualTo(b.GetHashCode()));
+            Assert.That(a != new FunnelEvent(T0, FunnelStage.Visit, "v", "?utm_source=x"), Is.True);
+        });
+    }
+
+    [Test]
+    public void AggregateParallel_EqualsSingleAggregator_AndReportsProgress()
+    {
+        var events = FunnelOracle.Generate(150_000, seed: 5, visitors: 20_000).Select(e => new FunnelEvent(e.Timestamp, e.Stage, e.Visitor, Url(e), e.Referrer)).ToArray();
+        foreach (var model in Enum.GetValues<AttributionModel>())
+        {
+            var options = FunnelOptions.Default with { Attribution = model, Granularity = PeriodGranularity.Week };
+            var single = new FunnelAggregator(options);
+            foreach (var e in events)
+            {
+                single.Add(e);
+            }
+
+            var reports = new List<FunnelProgress>();
+            var progress = new SynchronousProgress(reports);
+            var parallel = FunnelAggregator.AggregateParallel(events, options, progress, maxDegreeOfParallelism: 3);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(parallel.Rows, Is.EqualTo(single.ToTable().Rows), model.ToString());
+                Assert.That(reports, Is.Not.Empty);
+                Assert.That(reports[^1], Is.EqualTo(new FunnelProgress(events.Length, events.Length)));
+            });
+        }
+    }
+
+    [Test]
+    public void AggregateParallel_Canceled_Throws()
+    {
+        var events = Enumerable.Range(0, 200_000).Select(i => new FunnelEvent(T0, FunnelStage.Visit, null, "?utm_source=fb")).ToArray();
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.That(() => FunnelAggregator.AggregateParallel(events, cancellationToken: cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void AggregateParallel_Empty_IsEmptyTable()
+    {
+        Assert.That(FunnelAggregator.AggregateParallel([]).Rows, Is.Empty);
+    }
+
+    internal static string Url(TestEvent e)
+    {
+        var parts = new List<string>();
+        if (e.Source is not null)
+        {
+            parts.Add("utm_source=" + Uri.EscapeDataString(e.Source));
+        }
+
+        if (e.Medium is not null)
+        {
+            parts.Add("utm_medium=" + Uri.EscapeDataString(e.Medium));
+        }
+
+        if (e.Campaign is not null)
+        {
+            parts.Add("utm_campaign=" + Uri.EscapeDataString(e.Campaign));
+        }
+
+        if (e.Content is not null)
+        {
+            parts.Add("utm_content=" + Uri.EscapeDataString(e.Content));
+        }
+
+        return "https://shop.example/landing?" + string.Join('&', parts);
+    }
+
+    private sealed class SynchronousProgress(List<FunnelProgress> reports) : IProgress<FunnelProgress>
+    {
+        public void Report(FunnelProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}
