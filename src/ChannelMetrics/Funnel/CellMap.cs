@@ -68,6 +68,12 @@ internal sealed class CellMap
         c = checked(c + customers);
     }
 
+    public void Clear()
+    {
+        Array.Clear(_cells);
+        _count = 0;
+    }
+
     public CellMap Clone()
     {
         var clone = new CellMap(16) { _cells = (Cell[])_cells.Clone(), _count = _count, _mask = _mask };

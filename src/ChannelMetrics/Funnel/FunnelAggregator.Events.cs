@@ -11,7 +11,7 @@ public sealed partial class FunnelAggregator
     {
         int visitor = string.IsNullOrEmpty(funnelEvent.VisitorId) ? -1 : VisitorIndex(funnelEvent.VisitorId);
         int touch = funnelEvent.Tags is { } tags
-            ? TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, funnelEvent.Referrer, tags.ClickIds.Kinds)
+            ? TouchOfTags(tags, funnelEvent.Referrer)
             : funnelEvent.LandingUrl is { } url
                 ? TouchOfUrl(url, funnelEvent.Referrer)
                 : TouchOf(null, null, null, null, funnelEvent.Referrer, ClickIdKinds.None);
@@ -43,7 +43,7 @@ public sealed partial class FunnelAggregator
     public FunnelTouchId InternTouch(UtmTags tags, string? referrer)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        return new(TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, tags.ClickIds.Kinds));
+        return new(TouchOfTags(tags, referrer));
     }
 
     /// <summary>Interns the touch of a landing URL (or query), so events with it can be added by id.</summary>
@@ -56,6 +56,6 @@ public sealed partial class FunnelAggregator
     private int TouchOfUrl(ReadOnlySpan<char> landingUrl, string? referrer)
     {
         var values = UtmParser.ParseInterned(landingUrl, _pool);
-        return TouchOf(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
+        return TouchOfValues(values, referrer);
     }
 }

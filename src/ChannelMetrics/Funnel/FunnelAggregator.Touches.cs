@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Funnel;
@@ -9,6 +10,11 @@ public sealed partial class FunnelAggregator
     private readonly UtmValuePool _pool = new();
     private readonly SourceResolver _resolver;
     private readonly ChannelGrouping _grouping;
+
+    // Identity cache in front of the value-keyed dictionary: the URL path hands out pooled strings and
+    // parsed events often share one UtmTags instance, so a hit costs reference compares instead of hashing
+    // four strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
+    private IdentityEntry[]? _identity;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -43,26 +49,87 @@ public sealed partial class FunnelAggregator
         return id;
     }
 
+    /// <summary>
+    /// Resolves raw values to the touch as the table will group it: dimensions the options do not group by
+    /// are dropped here, so the aggregator counts one cell per (period, grouped touch), however many
+    /// mediums or contents the input has.
+    /// </summary>
     private TouchKey ResolveTouch(in RawTouch raw)
     {
         string? source = Value(raw.Source), medium = Value(raw.Medium), campaign = Value(raw.Campaign), content = Value(raw.Content), referrer = Value(raw.Referrer);
-        string channel = _grouping.Classify(source, medium, campaign, raw.ClickIds, referrer).ToDisplayName();
+        var dimensions = _options.Dimensions;
+        string channel = (dimensions & FunnelDimensions.ChannelGroup) == 0 ? string.Empty
+            : _grouping.Classify(source, medium, campaign, raw.ClickIds, referrer).ToDisplayName();
         string? origin = source ?? referrer;
+        string network;
         if (origin is null)
         {
-            return new TouchKey(FunnelLabels.Direct, channel, medium ?? FunnelLabels.None, campaign ?? FunnelLabels.Direct, content ?? FunnelLabels.NotSet);
+            network = FunnelLabels.Direct;
+            medium ??= FunnelLabels.None;
+            campaign ??= FunnelLabels.Direct;
         }
-
-        if (!_networks.TryGetValue(origin, out string? network))
+        else if (!_networks.TryGetValue(origin, out network!))
         {
             network = _resolver.Resolve(origin).Name;
             _networks.Add(origin, network);
         }
 
-        return new TouchKey(network, channel, medium ?? FunnelLabels.NotSet, campaign ?? FunnelLabels.NotSet, content ?? FunnelLabels.NotSet);
+        return new TouchKey(
+            network,
+            channel,
+            (dimensions & FunnelDimensions.Medium) == 0 ? string.Empty : medium ?? FunnelLabels.NotSet,
+            (dimensions & FunnelDimensions.Campaign) == 0 ? string.Empty : campaign ?? FunnelLabels.NotSet,
+            (dimensions & FunnelDimensions.Content) == 0 ? string.Empty : content ?? FunnelLabels.NotSet);
+    }
+
+    // 65,536 entries (3 MB, allocated on first use): enough for the distinct tag combinations of a large export.
+    private const int IdentityCacheSize = 1 << 16;
+
+    internal int TouchOfTags(UtmTags tags, string? referrer)
+    {
+        int hash = IdentityHash(tags, referrer, null, null, null, ClickIdKinds.None);
+        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
+        if (entry.Id != 0 && ReferenceEquals(entry.A, tags) && ReferenceEquals(entry.B, referrer) && entry.C is null && entry.D is null && entry.E is null)
+        {
+            return entry.Id - 1;
+        }
+
+        int id = TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, tags.ClickIds.Kinds);
+        entry = new IdentityEntry(tags, referrer, null, null, null, ClickIdKinds.None, id + 1);
+        return id;
+    }
+
+    internal int TouchOfValues(in UtmValues values, string? referrer)
+    {
+        // The tags themselves are the A..E slots here; a tags entry has a UtmTags in A, never a string, so
+        // the two kinds of entries cannot be confused.
+        int hash = IdentityHash(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
+        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
+        if (entry.Id != 0 && ReferenceEquals(entry.A, values.Source) && ReferenceEquals(entry.B, values.Medium) && ReferenceEquals(entry.C, values.Campaign)
+            && ReferenceEquals(entry.D, values.Content) && ReferenceEquals(entry.E, referrer) && entry.ClickIds == values.ClickIds)
+        {
+            return entry.Id - 1;
+        }
+
+        int id = TouchOf(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
+        entry = new IdentityEntry(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds, id + 1);
+        return id;
+    }
+
+    private static int IdentityHash(object? a, object? b, object? c, object? d, object? e, ClickIdKinds clickIds)
+    {
+        static int H(object? o) => o is null ? 0 : RuntimeHelpers.GetHashCode(o);
+        uint hash = (uint)H(a) * 0x9E3779B1u;
+        hash = (hash ^ (uint)H(b)) * 0x85EBCA77u;
+        hash = (hash ^ (uint)H(c)) * 0xC2B2AE3Du;
+        hash = (hash ^ (uint)H(d)) * 0x27D4EB2Fu;
+        hash = (hash ^ (uint)H(e) ^ (uint)clickIds) * 0x165667B1u;
+        return (int)(hash ^ (hash >> 15));
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private readonly record struct IdentityEntry(object? A, object? B, object? C, object? D, object? E, ClickIdKinds ClickIds, int Id);
 
     private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds);
 }

@@ -166,6 +166,19 @@ public sealed partial class FunnelAggregator
         _eventCount = checked(_eventCount + other._eventCount);
     }
 
+    /// <summary>
+    /// Forgets every event added so far but keeps the interned visitors and touches (and the ids issued for
+    /// them), so the next batch of the same visitors and touches is counted without interning again.
+    /// </summary>
+    public void Clear()
+    {
+        _cells.Clear();
+        _visitCount = 0;
+        _conversionCount = 0;
+        _eventCount = 0;
+        _visitors.AsSpan(0, _visitorNames.Count).Fill(new VisitorState { FirstTouch = NoTouch, Head = NoVisit });
+    }
+
     /// <summary>Builds the table of everything added so far. The aggregator stays usable.</summary>
     /// <returns>The table.</returns>
     public FunnelTable ToTable()
@@ -347,7 +360,6 @@ public sealed partial class FunnelAggregator
         private const int LinearScanLimit = 16;
 
         private readonly FunnelAggregator _owner;
-        private readonly int[] _rank;
         private readonly bool[] _direct;
         private readonly Dictionary<int, Timeline> _sorted = [];
 
@@ -355,20 +367,10 @@ public sealed partial class FunnelAggregator
         {
             _owner = owner;
             int count = owner._touches.Count;
-            var order = new int[count];
-            for (int i = 0; i < count; i++)
-            {
-                order[i] = i;
-            }
-
-            var touches = owner._touches;
-            Array.Sort(order, (a, b) => TouchKey.Compare(touches[a], touches[b]));
-            _rank = new int[count];
             _direct = new bool[count];
             for (int i = 0; i < count; i++)
             {
-                _rank[order[i]] = i;
-                _direct[i] = touches[i].IsDirect;
+                _direct[i] = owner._touches[i].IsDirect;
             }
         }
 
@@ -382,8 +384,10 @@ public sealed partial class FunnelAggregator
             };
         }
 
+        // Ties at the same instant (rare) are broken by the touch's values, never by arrival order.
         private bool Later(long ticks, int touch, long bestTicks, int bestTouch) =>
-            bestTouch == NoTouch || ticks > bestTicks || (ticks == bestTicks && _rank[touch] > _rank[bestTouch]);
+            bestTouch == NoTouch || ticks > bestTicks
+            || (ticks == bestTicks && touch != bestTouch && TouchKey.Compare(_owner._touches[touch], _owner._touches[bestTouch]) > 0);
 
         private int Scan(int head, in ConversionRecord c)
         {
@@ -453,13 +457,14 @@ public sealed partial class FunnelAggregator
         private Timeline BuildTimeline(int visitor)
         {
             var visits = _owner._visits;
-            var items = new List<(long Ticks, int Rank, int Touch)>(_owner._visitors[visitor].VisitCount);
+            var items = new List<(long Ticks, int Touch)>(_owner._visitors[visitor].VisitCount);
             for (int i = _owner._visitors[visitor].Head; i != NoVisit; i = visits[i].Next)
             {
-                items.Add((visits[i].Ticks, _rank[visits[i].Touch], visits[i].Touch));
+                items.Add((visits[i].Ticks, visits[i].Touch));
             }
 
-            items.Sort();
+            var touches = _owner._touches;
+            items.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : TouchKey.Compare(touches[a.Touch], touches[b.Touch]));
             var timeline = new Timeline(new long[items.Count], new int[items.Count], new int[items.Count]);
             int lastNonDirect = -1;
             for (int i = 0; i < items.Count; i++)

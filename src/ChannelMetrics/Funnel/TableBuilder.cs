@@ -68,7 +68,13 @@ internal sealed class TableBuilder
             maps.Add((periodMap, groupMap));
         }
 
-        var sums = new CellMap(groups.Count * Math.Max(1, periods.Count));
+        int cells = 0;
+        foreach (var source in _sources)
+        {
+            cells += source.Counts.Count;
+        }
+
+        var sums = new CellMap(cells);
         for (int s = 0; s < _sources.Count; s++)
         {
             var (periodMap, groupMap) = maps[s];

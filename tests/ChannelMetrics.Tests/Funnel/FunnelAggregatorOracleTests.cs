@@ -30,7 +30,7 @@ public sealed class FunnelAggregatorOracleTests
         var dimensions = variant == 0 ? FunnelOptions.Default.Dimensions : AllDimensions;
         var zones = new[] { UtcPlus2, TimeZoneInfo.Utc };
         {
-            var credited = FunnelOracle.Credited(events, model);
+            var credited = FunnelOracle.Credited(events, model, dimensions);
 
             // UTC+2 for every granularity; UTC as well for months, the usual report.
             foreach (var zone in zones)

@@ -46,14 +46,17 @@ internal static class FunnelOracle
     }
 
     /// <summary>Returns, for every event, the touch it counts for under the model (visits: their own).</summary>
-    public static (string Network, string Channel, string Medium, string Campaign, string Content)[] Credited(IReadOnlyList<TestEvent> events, AttributionModel model)
+    /// <remarks>Visits at the same instant are ordered by the values of the grouped dimensions.</remarks>
+    public static (string Network, string Channel, string Medium, string Campaign, string Content)[] Credited(IReadOnlyList<TestEvent> events, AttributionModel model, FunnelDimensions dimensions)
     {
         var touches = events.Select(Touch).ToArray();
+        string Keep(FunnelDimensions dimension, string value) => (dimensions & dimension) != 0 ? value : string.Empty;
         var visits = Enumerable.Range(0, events.Count)
             .Where(i => events[i].Stage == FunnelStage.Visit && !string.IsNullOrEmpty(events[i].Visitor))
             .ToLookup(i => events[i].Visitor!, i => (Ticks: events[i].Timestamp.UtcTicks, Touch: touches[i]));
-        var order = Comparer<(string, string, string, string, string)>.Create((a, b) =>
-            string.CompareOrdinal($"{a.Item1}\u0001{a.Item2}\u0001{a.Item3}\u0001{a.Item4}\u0001{a.Item5}", $"{b.Item1}\u0001{b.Item2}\u0001{b.Item3}\u0001{b.Item4}\u0001{b.Item5}"));
+        string Grouped((string, string, string, string, string) t) =>
+            $"{t.Item1}\u0000{Keep(FunnelDimensions.ChannelGroup, t.Item2)}\u0000{Keep(FunnelDimensions.Medium, t.Item3)}\u0000{Keep(FunnelDimensions.Campaign, t.Item4)}\u0000{Keep(FunnelDimensions.Content, t.Item5)}";
+        var order = Comparer<(string, string, string, string, string)>.Create((a, b) => string.CompareOrdinal(Grouped(a), Grouped(b)));
 
         var credited = new (string, string, string, string, string)[events.Count];
         for (int i = 0; i < events.Count; i++)
