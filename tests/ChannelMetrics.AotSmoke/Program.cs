@@ -110,6 +110,26 @@ var customGroup = ChannelMetrics.Tracking.CustomChannelGroup.CreateBuilder("smok
     .Build();
 Check(customGroup.Classify(utm.Tags) == "Ads", "custom channel group regex");
 
+// Funnel: aggregate URL events (attribution resolved at ToTable), merge shards, parallel ingest, build the table.
+var funnelOptions = FunnelOptions.Default with { TimeZone = zone, Attribution = AttributionModel.FirstTouch };
+var funnelShardA = new FunnelAggregator(funnelOptions);
+var funnelShardB = new FunnelAggregator(funnelOptions);
+var funnelEvents = new[]
+{
+    new FunnelEvent(new DateTimeOffset(2026, 1, 31, 23, 30, 0, TimeSpan.Zero), FunnelStage.Visit, "c1", "https://shop.example/?utm_source=fb&utm_medium=paid_social&utm_campaign=spring"),
+    new FunnelEvent(new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.Zero), FunnelStage.Visit, "c1", "https://shop.example/?utm_source=lnkd.in&utm_campaign=b2b"),
+    new FunnelEvent(new DateTimeOffset(2026, 2, 4, 9, 0, 0, TimeSpan.Zero), FunnelStage.Lead, "c1", landingUrl: null),
+};
+funnelShardA.Add(funnelEvents[2]);
+funnelShardB.Add(funnelEvents[0]);
+funnelShardB.Add(funnelEvents[1]);
+funnelShardA.Merge(funnelShardB);
+var funnelTable = funnelShardA.ToTable();
+var funnelFacebook = funnelTable.Rows.SingleOrDefault(r => r.Network == "Facebook");
+Check(funnelFacebook is { Campaign: "spring", Visits: 1, Leads: 1 } && funnelFacebook.Period == Period.Month(2026, 2), "funnel aggregation with first-touch attribution");
+Check(funnelFacebook?.VisitToLead.Value == 1.0 && funnelTable.Series(FunnelMetric.Visits, "LinkedIn").Points.Count == 1, "funnel rates and series");
+Check(FunnelAggregator.AggregateParallel(funnelEvents, funnelOptions).Rows.SequenceEqual(funnelTable.Rows), "funnel parallel ingest");
+
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"AOT smoke failed: {failure}");
