@@ -152,6 +152,13 @@ internal sealed class DecisionText(ReportText text)
                 : Format(unit, v)
             : Text.Get("NotAvailable");
         string target = evidence.ComparedWith?.Value is { } t ? Format(unit, t) : Text.Get("NotAvailable");
+        if (goal is { TargetForm: GoalTargetForm.GrowthPerPeriod } && evidence.Code != EvidenceCodes.GoalInherited)
+        {
+            // A growth goal's values are rates per period: say so, as the goals table does.
+            value = evidence.Value is null ? value : Text.FormatPlain("PerPeriod", new TextArg("value", value));
+            target = evidence.ComparedWith?.Value is null ? target : Text.FormatPlain("PerPeriod", new TextArg("value", target));
+        }
+
         string peers = evidence.ComparedWith is { } compared ? Basis(compared.Basis) : Text.Get("NotAvailable");
 
         var sentence = new StringBuilder(Text.Format(

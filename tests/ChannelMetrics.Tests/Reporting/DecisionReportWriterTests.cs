@@ -192,6 +192,59 @@ public sealed class DecisionReportWriterTests
         }
     }
 
+    [TestCaseSource(nameof(EvidenceCodeNames))]
+    public void Markdown_EveryEvidenceCode_RendersInEveryLanguage(string code)
+    {
+        var evidence = new Evidence
+        {
+            Code = code,
+            Metric = EvidenceMetrics.VisitToLeadRate,
+            GoalId = "x|leads",
+            Section = "blog",
+            Value = 0.05,
+            Interval = new ChannelMetrics.Statistics.Interval(0.04, 0.06),
+            ComparedWith = new EvidenceComparison(ComparisonBasis.Portfolio, 0.02),
+            Statistic = new EvidenceStatistic("senSlope", 0.001),
+            PValue = 0.02,
+            Probability = 0.9,
+            Periods = 6,
+            Kinds = [ChannelMetrics.Experiments.ExperimentKind.Tone],
+            Message = "ENGINE MESSAGE",
+        };
+
+        foreach (var language in ReportOptions.AvailableLanguages)
+        {
+            string markdown = new MarkdownReportWriter(ReportOptions.Default with { Language = language }).WriteToString(Small(evidence));
+            string sentence = markdown.Split('\n').Last(line => line.StartsWith("- ", StringComparison.Ordinal));
+
+            Assert.That(sentence, Ordinal.NotContains("{"), language);
+            if (code != EvidenceCodes.DataNote)
+            {
+                // Only a data note quotes the engine's message; every other sentence is written from the fields.
+                Assert.That(sentence, Ordinal.NotContains("ENGINE MESSAGE"), language);
+            }
+
+            if (language == "ar")
+            {
+                Assert.That(sentence.Any(c => c is >= '\u0600' and <= '\u06FF'), Is.True, "an Arabic sentence");
+            }
+        }
+    }
+
+    [Test]
+    public void Markdown_GrowthGoal_SaysPerPeriod()
+    {
+        var report = Small(new Evidence { Code = EvidenceCodes.GoalMissed, GoalId = "growth", Metric = "followers", Value = 0.025, ComparedWith = new EvidenceComparison(ComparisonBasis.Target, 0.05), Message = "m" });
+        var network = report.Networks[0];
+        var growth = network.GoalStatuses[0] with { GoalId = "growth", Metric = GoalMetric.Followers, TargetForm = GoalTargetForm.GrowthPerPeriod, Target = 0.05, Observed = 0.025, Gap = -0.025, Progress = GoalProgress.Missed };
+        report = report with { Networks = [network with { GoalStatuses = [growth] }] };
+
+        string markdown = new MarkdownReportWriter().WriteToString(report);
+
+        Assert.That(markdown, Ordinal.Contains("- Goal growth (followers) is missed: 2.5% per period on average against a target of 5.0% per period.\n"));
+        Assert.That(markdown, Ordinal.Contains("| growth | followers | at least 5.0% per period | 2.5% per period | -2.5% | Missed | — |"));
+    }
+
     [Test]
     public void Resources_EveryEnumValue_HasAName()
     {
