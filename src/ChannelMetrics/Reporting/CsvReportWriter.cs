@@ -56,7 +56,7 @@ public sealed class CsvReportWriter : ReportWriter
 
         foreach (var row in table.Rows)
         {
-            csv.Text(row.Period.ToString());
+            csv.Period(row.Period);
             csv.Text(row.Network);
             WriteIf(csv, dimensions, FunnelDimensions.ChannelGroup, row.ChannelGroup);
             WriteIf(csv, dimensions, FunnelDimensions.Medium, row.Medium);

@@ -59,7 +59,11 @@ internal sealed class CsvRowWriter(TextWriter writer, bool protectFormulas)
     public void Number(long value)
     {
         Separate();
-        writer.Write(value.ToString(CultureInfo.InvariantCulture));
+
+        // Formatted into a stack buffer: a report writes thousands of numbers, none of which needs to be a string.
+        Span<char> buffer = stackalloc char[24];
+        value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+        writer.Write(buffer[..written]);
     }
 
     /// <summary>Writes a number in its shortest round-trip invariant form; <see langword="null"/> is an empty field.</summary>
@@ -68,8 +72,19 @@ internal sealed class CsvRowWriter(TextWriter writer, bool protectFormulas)
         Separate();
         if (value is { } v)
         {
-            writer.Write(v.ToString("R", CultureInfo.InvariantCulture));
+            Span<char> buffer = stackalloc char[32];
+            v.TryFormat(buffer, out int written, "R", CultureInfo.InvariantCulture);
+            writer.Write(buffer[..written]);
         }
+    }
+
+    /// <summary>Writes a period in its invariant text form (never quoted: it has no comma, quote or line break).</summary>
+    public void Period(Period value)
+    {
+        Separate();
+        Span<char> buffer = stackalloc char[16];
+        value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+        writer.Write(buffer[..written]);
     }
 
     /// <summary>Ends the record.</summary>
