@@ -495,7 +495,7 @@ internal sealed partial class Assessor
     private Trend TrendOf(long[] counts)
     {
         int length = _data.Length - _trendStart;
-        Span<double> values = stackalloc double[length];
+        Span<double> values = length <= 256 ? stackalloc double[length] : new double[length];
         for (int i = 0; i < length; i++)
         {
             int slot = _trendStart + i;
@@ -537,7 +537,7 @@ internal sealed partial class Assessor
     {
         var snapshots = s.NetworkData!.Snapshots;
         int length = _data.Length - _trendStart;
-        Span<double> values = stackalloc double[length];
+        Span<double> values = length <= 256 ? stackalloc double[length] : new double[length];
         double? latest = null;
         for (int i = 0; i < length; i++)
         {
