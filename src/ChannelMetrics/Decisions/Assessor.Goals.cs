@@ -209,7 +209,7 @@ internal sealed partial class Assessor
         var snapshots = subject.NetworkData?.Snapshots;
         for (int i = 0; i < compared.Length; i++)
         {
-            bool funnel = _data.FunnelKnown(i);
+            bool funnel = Known(counts, i);
             long v = counts.Visits[i], l = counts.Leads[i], c = counts.Customers[i];
             var snapshot = snapshots?[i];
             double? value = metric switch

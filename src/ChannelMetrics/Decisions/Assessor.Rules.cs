@@ -56,8 +56,8 @@ internal sealed partial class Assessor
         var share = RateOf(s.Window.V, s.Window.V + s.Peers.V);
         bool shareHigh = share.Value >= _policy.TrafficDriverShare;
         var sectionHigh = SectionShares(s);
-        var visitsTrend = TrendOf(s.Counts.Visits);
-        var leadsTrend = TrendOf(s.Counts.Leads);
+        var visitsTrend = TrendOf(s.Counts, s.Counts.Visits);
+        var leadsTrend = TrendOf(s.Counts, s.Counts.Leads);
 
         var statuses = new List<GoalStatus>(s.Goals.Count);
         var goalEvidence = new List<Evidence>(s.Goals.Count);
@@ -492,14 +492,14 @@ internal sealed partial class Assessor
         return result;
     }
 
-    private Trend TrendOf(long[] counts)
+    private Trend TrendOf(FunnelCounts subject, long[] counts)
     {
         int length = _data.Length - _trendStart;
         Span<double> values = length <= 256 ? stackalloc double[length] : new double[length];
         for (int i = 0; i < length; i++)
         {
             int slot = _trendStart + i;
-            values[i] = _data.FunnelKnown(slot) ? counts[slot] : double.NaN;
+            values[i] = Known(subject, slot) ? counts[slot] : double.NaN;
         }
 
         return new Trend(MannKendall.Test(values, Alpha), SenSlope.Estimate(values, 1 - Alpha), length);

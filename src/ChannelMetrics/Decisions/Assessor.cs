@@ -286,6 +286,13 @@ internal sealed partial class Assessor
         return new Counts(v, l, c);
     }
 
+    /// <summary>
+    /// Whether a subject's funnel counts are known in a slot: inside the table's range and not before the subject's first
+    /// activity (a network or campaign that had not started yet has no numbers, which is not the same as zero; zeros
+    /// there would also fake an upward trend for every launch).
+    /// </summary>
+    private bool Known(FunnelCounts counts, int slot) => _data.FunnelKnown(slot) && counts.FirstActive >= 0 && slot >= counts.FirstActive;
+
     private Rate RateOf(long successes, long trials) => Rate.Of(successes, trials, _data.Confidence);
 
     private static string Pct(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -78,6 +78,24 @@ public sealed class DecisionEngineSituationTests
         .Goal(Leads("YouTube", 8));
 
     [Test]
+    public void Evaluate_RecentLaunch_MonthsBeforeItAreGapsNotZeros()
+    {
+        // Bluesky started five months ago at a flat 200 visits a month: zeros before the launch would fake a rising trend.
+        var bluesky = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Bluesky", 5, 200, 0.02, 0.1)
+            .Goal(Leads("Bluesky", 10))
+            .Evaluate()
+            .Network("Bluesky");
+
+        Assert.That(bluesky.HistoryPeriods, Is.EqualTo(5));
+        Assert.That(bluesky.GoalStatuses.Single().KnownPeriods, Is.EqualTo(5));
+        Assert.That(bluesky.Codes(), Does.Not.Contain(EvidenceCodes.TrendUp));
+        Assert.That(bluesky.Evidence(EvidenceCodes.NoUpwardTrend).PValue, Is.GreaterThan(0.05));
+        Assert.That(bluesky.Verdict, Is.EqualTo(Verdict.Experiment), bluesky.Explain());
+        Assert.That(bluesky.Confidence, Is.EqualTo(ConfidenceLevel.Low));
+    }
+
+    [Test]
     public void Evaluate_DecliningGoalsMissedNothingTried_ExperimentNamingWhatToTry()
     {
         var youtube = Declining(new Scenario()).Evaluate().Network("YouTube");
