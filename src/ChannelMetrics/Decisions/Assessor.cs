@@ -141,7 +141,8 @@ internal sealed partial class Assessor
         var assessment = Assess(subject);
         // A network whose rows carry no campaign has nothing to drill into: its one "(not set)" campaign is the network.
         bool onlyNotSet = network.Campaigns.Count == 1 && network.Campaigns.ContainsKey(FunnelLabels.NotSet);
-        if ((!_data.HasCampaigns || network.Campaigns.Count == 0 || onlyNotSet) && !HasCampaignGoals(networkGoals))
+        // A network without any goal is reported, not judged: drilling into its campaigns would only repeat "goals first".
+        if (networkGoals.Count == 0 || ((!_data.HasCampaigns || network.Campaigns.Count == 0 || onlyNotSet) && !HasCampaignGoals(networkGoals)))
         {
             return assessment;
         }

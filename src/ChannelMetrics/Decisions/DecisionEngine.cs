@@ -20,7 +20,8 @@ namespace ChannelMetrics.Decisions;
 /// network's visits in the window: its fair share of the target (a growth target is inherited unchanged). Snapshot and
 /// section goals are not inherited (snapshots and section counts describe whole networks). A campaign left with no goal
 /// gets <see cref="Verdict.InsufficientData"/>, as a network does. A campaign without activity in the window is left out
-/// unless a goal names it: it is over, and there is nothing left to decide.</para>
+/// unless a goal names it: it is over, and there is nothing left to decide. A network without any goal is reported
+/// without campaigns.</para>
 /// <para><b>The rules, in order</b> (the first that applies decides; every rule examined leaves its evidence):</para>
 /// <list type="number">
 /// <item><description>No goal applies → <see cref="Verdict.InsufficientData"/> ("goals come first").</description></item>
