@@ -71,6 +71,11 @@ public enum GoalProgress
 }
 
 /// <summary>How firmly the data support acting on a verdict.</summary>
+/// <remarks>
+/// A coarse, documented scale rather than a number, because the verdicts combine several tests and no single probability
+/// describes them honestly. Any verdict on a history shorter than <see cref="DecisionPolicy.MinimumPeriodsBeforeCut"/>
+/// is <see cref="Low"/>.
+/// </remarks>
 public enum ConfidenceLevel
 {
     /// <summary>
@@ -79,10 +84,17 @@ public enum ConfidenceLevel
     /// </summary>
     Low = 0,
 
-    /// <summary>The verdict's conditions hold, but none of its deciding statistics is significant at <see cref="DecisionPolicy.SignificanceLevel"/>.</summary>
+    /// <summary>
+    /// The verdict rests on an estimate without a significance test (an ROI figure), on a trend that does not yet meet the
+    /// goals, or on the absence of a specific problem (an <see cref="Verdict.Experiment"/> with no significant decline).
+    /// </summary>
     Medium = 1,
 
-    /// <summary>The history is long enough and a deciding statistic (a rate comparison or a trend test) is significant; every <see cref="Verdict.Cut"/> is High, since it needs every condition.</summary>
+    /// <summary>
+    /// The deciding evidence is a significant rate comparison or trend (Invest, traffic driver, sentiment, a weak stage,
+    /// a significant decline), goals clearly met (Keep), or every condition of a <see cref="Verdict.Cut"/> or
+    /// <see cref="Verdict.Reduce"/>.
+    /// </summary>
     High = 2,
 }
 
