@@ -9,10 +9,10 @@ using ChannelMetrics.Tracking;
 namespace ChannelMetrics.Tests.Decisions;
 
 /// <summary>
-/// From raw landing URLs to a serialized report. The funnel aggregator was not on main when this was written, so the
-/// table is built the way a warehouse export would be: each URL through <see cref="UtmParser"/> and
-/// <see cref="SourceResolver"/>, first-touch attribution by visitor, monthly buckets in Berlin time, then
-/// <see cref="FunnelTable.FromRows"/>.
+/// From raw landing URLs to a serialized report: events through the <see cref="FunnelAggregator"/> (first touch, monthly
+/// buckets in Berlin time), snapshots, goals and experiments from JSON, then the engine and the report's JSON; and the
+/// same table built the warehouse way (<see cref="UtmParser"/>, <see cref="SourceResolver"/>, <see cref="FunnelTable.FromRows"/>)
+/// gives the same verdicts.
 /// </summary>
 public sealed class DecisionEndToEndTests
 {
@@ -88,7 +88,13 @@ public sealed class DecisionEndToEndTests
             }
         }
 
-        var table = Aggregate(events, berlin);
+        var aggregator = new FunnelAggregator(FunnelOptions.Default with { TimeZone = berlin, Attribution = AttributionModel.FirstTouch });
+        foreach (var (at, stage, visitor, url) in events)
+        {
+            aggregator.Add(new FunnelEvent(at, stage == "visit" ? FunnelStage.Visit : FunnelStage.Lead, visitor, url));
+        }
+
+        var table = aggregator.ToTable();
         var snapshots = Enumerable.Range(0, 12).Select(m => new ChannelSnapshot
         {
             Period = Period.Month(2025, 11).Offset(m),
@@ -110,7 +116,13 @@ public sealed class DecisionEndToEndTests
         Assert.That(report.Network("(direct)").Verdict, Is.EqualTo(Verdict.InsufficientData));
         Assert.That(json, Does.Contain("\"network\": \"LinkedIn\"").And.Contain("\"code\": \"RoiNegative\"").And.Contain("\"verdict\": \"cut\""));
         Assert.That(DecisionReport.FromJson(json).ToJson(), Is.EqualTo(json));
+
+        var warehouse = engine.Evaluate(Aggregate(events, berlin), snapshots, GoalSet.FromJson(GoalsJson), ExperimentLog.FromJson(ExperimentsJson), new DateOnly(2026, 11, 1));
+        Assert.That(Verdicts(warehouse), Is.EqualTo(Verdicts(report)));
     }
+
+    private static IEnumerable<string> Verdicts(DecisionReport report) =>
+        report.Networks.SelectMany(n => n.Campaigns.Prepend(n)).Select(a => $"{a.Network}/{a.Campaign}: {a.Verdict}");
 
     private static FunnelTable Aggregate(List<(DateTimeOffset At, string Stage, string Visitor, string? Url)> events, TimeZoneInfo zone)
     {
