@@ -23,6 +23,11 @@ internal sealed record ReportOptions
 
     public bool ShowProgress { get; init; } = true;
 
+    /// <summary>What an hour of the agency's time costs (EUR), so that ROI counts hours as well as spend; null = spend only.</summary>
+    public decimal? HourlyRate { get; init; } = DefaultHourlyRate;
+
+    public const decimal DefaultHourlyRate = 60m;
+
     public const string Usage = """
         AgencyReport: a monthly agency report over funnel events, network snapshots, goals and experiments.
 
@@ -37,6 +42,7 @@ internal sealed record ReportOptions
                                default: samples/AgencyReport/out
           --time-zone ID       reporting time zone (IANA or Windows id)   default: Europe/Berlin
           --as-of YYYY-MM-DD   evaluation date        default: the day after the last event's month
+          --hourly-rate EUR    cost of an hour of the team's time, for ROI   default: 60 (0 = spend only)
           --no-progress        do not draw the progress line
           -h, --help           show this help
 
@@ -83,7 +89,7 @@ internal sealed record ReportOptions
                 value = arg[(eq + 1)..];
             }
 
-            if (name is not ("--events" or "--snapshots" or "--goals" or "--experiments" or "--out" or "--time-zone" or "--as-of"))
+            if (name is not ("--events" or "--snapshots" or "--goals" or "--experiments" or "--out" or "--time-zone" or "--as-of" or "--hourly-rate"))
             {
                 error = $"Unknown option '{arg}'. Run with --help to see the options.";
                 return null;
@@ -125,6 +131,15 @@ internal sealed record ReportOptions
                     break;
                 case "--time-zone":
                     options = options with { TimeZone = value };
+                    break;
+                case "--hourly-rate":
+                    if (!decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out decimal rate) || rate < 0)
+                    {
+                        error = $"--hourly-rate expects an amount of zero or more, such as 60 or 72.50, not '{value}'.";
+                        return null;
+                    }
+
+                    options = options with { HourlyRate = rate == 0 ? null : rate };
                     break;
                 default:
                     if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly asOf))

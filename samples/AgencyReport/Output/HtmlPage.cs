@@ -81,6 +81,11 @@ internal static class HtmlPage
             .Append(Format.Count(n.Visits)).Append(" visits (").Append(Format.Percent(n.ShareOfVisits)).Append(" of all), ")
             .Append(Format.Count(n.Leads)).Append(" leads, ").Append(Format.Count(n.Customers)).Append(" customers; visit→lead ")
             .Append(E(Format.Rate(n.VisitToLead)));
+        if (n.Section is not null)
+        {
+            html.Append("; ").Append(E(n.Section));
+        }
+
         if (n.Role is not null)
         {
             html.Append("; role: ").Append(E(n.Role));

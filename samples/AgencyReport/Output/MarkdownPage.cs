@@ -43,7 +43,7 @@ internal static class MarkdownPage
             md.Append("\n## ").Append(n.Network).Append(n.Verdict is null ? "" : " — " + n.Verdict).Append("\n\n")
                 .Append(Format.Count(n.Visits)).Append(" visits (").Append(Format.Percent(n.ShareOfVisits)).Append(" of all), ")
                 .Append(Format.Count(n.Leads)).Append(" leads, ").Append(Format.Count(n.Customers)).Append(" customers; visit→lead ")
-                .Append(Format.Rate(n.VisitToLead)).Append(n.Role is null ? "" : "; role: " + n.Role)
+                .Append(Format.Rate(n.VisitToLead)).Append(n.Section is null ? "" : "; " + n.Section).Append(n.Role is null ? "" : "; role: " + n.Role)
                 .Append(n.Confidence is null ? "" : "; confidence: " + n.Confidence).Append(".\n");
             List(md, "Why", n.Evidence);
             List(md, "Goals", n.Goals);

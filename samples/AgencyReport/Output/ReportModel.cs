@@ -31,6 +31,9 @@ internal sealed record NetworkView(
 
     public string? Role { get; init; }
 
+    /// <summary>The network's part in one site section's traffic (the blog), as a sentence; null when it sent none.</summary>
+    public string? Section { get; init; }
+
     public IReadOnlyList<string> Evidence { get; init; } = [];
 
     public IReadOnlyList<string> Goals { get; init; } = [];

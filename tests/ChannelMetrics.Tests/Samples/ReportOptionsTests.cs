@@ -22,7 +22,7 @@ public sealed class ReportOptionsTests
     public void Parse_EveryOption_IsTaken()
     {
         ReportOptions? options = ReportOptions.Parse(
-            ["--events", "e.csv", "--snapshots=s.csv", "--goals", "g.json", "--experiments", "x.json", "--out", "o", "--time-zone", "UTC", "--as-of", "2026-11-01", "--no-progress"],
+            ["--events", "e.csv", "--snapshots=s.csv", "--goals", "g.json", "--experiments", "x.json", "--out", "o", "--time-zone", "UTC", "--as-of", "2026-11-01", "--hourly-rate", "72.5", "--no-progress"],
             s_root,
             out string? error);
 
@@ -31,6 +31,14 @@ public sealed class ReportOptionsTests
             Is.EqualTo(("e.csv", "s.csv", "g.json", "x.json", "o", "UTC")));
         Assert.That(options.AsOf, Is.EqualTo(new DateOnly(2026, 11, 1)));
         Assert.That(options.ShowProgress, Is.False);
+        Assert.That(options.HourlyRate, Is.EqualTo(72.5m));
+    }
+
+    [Test]
+    public void Parse_HourlyRateZero_MeansSpendOnly()
+    {
+        Assert.That(ReportOptions.Parse(["--hourly-rate=0"], s_root, out _)!.HourlyRate, Is.Null);
+        Assert.That(ReportOptions.Parse([], s_root, out _)!.HourlyRate, Is.EqualTo(ReportOptions.DefaultHourlyRate));
     }
 
     [TestCase("--help")]
@@ -46,6 +54,8 @@ public sealed class ReportOptionsTests
     [TestCase(new[] { "--events", "--out", "o" }, "--events needs a value")]
     [TestCase(new[] { "--out=" }, "--out needs a value")]
     [TestCase(new[] { "--as-of", "November" }, "YYYY-MM-DD")]
+    [TestCase(new[] { "--hourly-rate", "-3" }, "zero or more")]
+    [TestCase(new[] { "--hourly-rate", "60,5" }, "zero or more")]
     public void Parse_BadArguments_ExplainsTheProblem(string[] args, string expected)
     {
         Assert.That(ReportOptions.Parse(args, s_root, out string? error), Is.Null);
