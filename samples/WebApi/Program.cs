@@ -6,8 +6,17 @@ using WebApi;
 // then: curl 'http://localhost:5000/utm/parse?url=https://example.com/?utm_source=fb%26utm_medium=paid_social'
 var builder = WebApplication.CreateBuilder(args);
 
-// Bad input comes back as RFC 9457 problem details (400), never as a 500 with a stack trace.
-builder.Services.AddProblemDetails();
+// Bad input comes back as RFC 9457 problem details (400), never as a 500 with a stack trace. A body
+// that is not valid JSON throws while binding; it is mapped to a 400 whose detail says where the JSON broke.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    if (context.Exception is BadHttpRequestException bad)
+    {
+        context.ProblemDetails.Title = "Bad request";
+        context.ProblemDetails.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+    }
+});
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -18,13 +27,21 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.AddSingleton(SourceResolver.Default);
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+
+    // A client's bad JSON is not a server error: answer it, do not log it as one.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+});
 app.UseStatusCodePages();
 
 app.MapGet("/", () => TypedResults.Text("""
     ChannelMetrics sample API
       GET  /utm/parse?url=...&lenient=true   parse a tracking link: UTM tags, click ids, network, diagnostics
+      POST /utm/lint   {"url": "...", "policy": {...}}   check a link (or "tags") against a naming policy
     """));
 app.MapGet("/utm/parse", UtmEndpoints.Parse);
+app.MapPost("/utm/lint", UtmEndpoints.Lint);
 
 app.Run();

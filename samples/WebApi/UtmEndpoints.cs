@@ -10,6 +10,9 @@ public static class UtmEndpoints
     public static Results<Ok<ParseResponse>, ProblemHttpResult> Parse(string? url, string? lenient, SourceResolver resolver) =>
         ToHttp(UtmRequests.Parse(url, lenient, resolver), "Bad tracking link");
 
+    public static Results<Ok<LintResponse>, ProblemHttpResult> Lint(LintRequest? request, SourceResolver resolver) =>
+        ToHttp(LintRequests.Lint(request, resolver), "Cannot check this link");
+
     public static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(ApiOutcome<T> outcome, string title)
         where T : class
     {
