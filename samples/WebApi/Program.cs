@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ChannelMetrics.Tracking;
+using ChannelMetrics;
 using WebApi;
 
 // A minimal API over ChannelMetrics. Run: dotnet run --project samples/WebApi
@@ -23,8 +23,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
 });
 
-// The library's services. (services.AddChannelMetrics() will register these once the package has it.)
-builder.Services.AddSingleton(SourceResolver.Default);
+// The library's services: source resolver, channel grouping, decision engine and report writers.
+builder.Services.AddChannelMetrics();
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -40,8 +40,12 @@ app.MapGet("/", () => TypedResults.Text("""
     ChannelMetrics sample API
       GET  /utm/parse?url=...&lenient=true   parse a tracking link: UTM tags, click ids, network, diagnostics
       POST /utm/lint   {"url": "...", "policy": {...}}   check a link (or "tags") against a naming policy
+      POST /evaluate?format=json|markdown|csv&language=en|ar
+                       {"rows": [...], "snapshots": [...], "goals": {...}, "experiments": {...}}
+                       verdicts for every network and campaign, with their evidence
     """));
 app.MapGet("/utm/parse", UtmEndpoints.Parse);
 app.MapPost("/utm/lint", UtmEndpoints.Lint);
+app.MapPost("/evaluate", EvaluateEndpoint.Evaluate);
 
 app.Run();

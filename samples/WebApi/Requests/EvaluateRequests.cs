@@ -1,0 +1,205 @@
+using System.Text.Json;
+using ChannelMetrics;
+using ChannelMetrics.Decisions;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Funnel;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Metrics;
+
+namespace WebApi.Requests;
+
+/// <summary>
+/// The body of POST /evaluate: monthly funnel rows (already aggregated, as a warehouse exports them),
+/// optional snapshots, and the team's goals and experiment log in their own JSON formats.
+/// </summary>
+public sealed record EvaluateRequest
+{
+    /// <summary>The evaluation date; default: the day after the last row's month.</summary>
+    public DateOnly? EvaluationDate { get; init; }
+
+    public IReadOnlyList<FunnelRowJson>? Rows { get; init; }
+
+    public IReadOnlyList<SnapshotJson>? Snapshots { get; init; }
+
+    /// <summary>A goal set, as <c>GoalSet.FromJson</c> reads it; without goals every network gets "goals first".</summary>
+    public JsonElement? Goals { get; init; }
+
+    /// <summary>An experiment log, as <c>ExperimentLog.FromJson</c> reads it.</summary>
+    public JsonElement? Experiments { get; init; }
+}
+
+/// <summary>One aggregated funnel row: a month (<c>2026-03</c>), a network, optionally a campaign, and its counts.</summary>
+public sealed record FunnelRowJson(string? Period, string? Network, string? Campaign, long Visits, long Leads, long Customers);
+
+/// <summary>One network's month beyond the funnel; a member left out is unknown, not zero.</summary>
+public sealed record SnapshotJson(
+    string? Period,
+    string? Network,
+    long? Followers = null,
+    long? Impressions = null,
+    long? Reach = null,
+    long? Comments = null,
+    long? Shares = null,
+    long? Likes = null,
+    long? Reposts = null,
+    long? Mentions = null,
+    long? Positive = null,
+    long? Neutral = null,
+    long? Negative = null,
+    decimal? Spend = null,
+    double? Hours = null,
+    decimal? Revenue = null);
+
+/// <summary>The evaluation and the funnel table it was made from (the report writers show both).</summary>
+public sealed record Evaluation(DecisionReport Report, FunnelTable Funnel);
+
+/// <summary>POST /evaluate as a plain function: validate everything, say every problem at once, then evaluate.</summary>
+public static class EvaluateRequests
+{
+    /// <summary>At most this many rows or snapshots: far above a real agency's monthly data, low enough to bound the work.</summary>
+    public const int MaxItems = 100_000;
+
+    public static ApiOutcome<Evaluation> Evaluate(EvaluateRequest? request, DecisionEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (request?.Rows is not { Count: > 0 } rows)
+        {
+            return ApiOutcome.BadRequest<Evaluation>("Send a JSON body with 'rows' (monthly funnel rows: period, network, campaign, visits, leads, customers) and optionally 'snapshots', 'goals', 'experiments' and 'evaluationDate'.");
+        }
+
+        if (rows.Count > MaxItems || (request.Snapshots?.Count ?? 0) > MaxItems)
+        {
+            return ApiOutcome.BadRequest<Evaluation>($"At most {MaxItems:N0} rows and {MaxItems:N0} snapshots are accepted in one request.");
+        }
+
+        var errors = new List<string>();
+        var records = new List<FunnelRecord>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            FunnelRowJson row = rows[i];
+            if (row is null)
+            {
+                errors.Add($"rows[{i}] is null.");
+            }
+            else if (!Period.TryParse(row.Period, out Period period) || period.Granularity != PeriodGranularity.Month)
+            {
+                errors.Add($"rows[{i}].period: '{row.Period}' is not a month such as 2026-03.");
+            }
+            else
+            {
+                records.Add(new FunnelRecord(period, row.Network ?? "", row.Visits, row.Leads, row.Customers, Campaign: row.Campaign));
+            }
+        }
+
+        FunnelTable funnel = FunnelTable.FromRows(records);
+        foreach (FunnelDiagnostic d in funnel.Diagnostics)
+        {
+            errors.Add($"rows[{RowIndex(rows, records, d.RowIndex)}]: {d.Message}");
+        }
+
+        var snapshots = new List<ChannelSnapshot>();
+        for (int i = 0; i < (request.Snapshots?.Count ?? 0); i++)
+        {
+            if (Snapshot(request.Snapshots![i], i, errors) is { } snapshot)
+            {
+                snapshots.Add(snapshot);
+            }
+        }
+
+        GoalSet goals = GoalSet.Empty;
+        if (request.Goals is { ValueKind: not JsonValueKind.Null } goalsJson)
+        {
+            try
+            {
+                goals = GoalSet.FromJson(goalsJson.GetRawText());
+            }
+            catch (GoalSetFormatException e)
+            {
+                errors.Add("goals: " + e.Message);
+            }
+        }
+
+        ExperimentLog experiments = ExperimentLog.Empty;
+        if (request.Experiments is { ValueKind: not JsonValueKind.Null } experimentsJson)
+        {
+            try
+            {
+                experiments = ExperimentLog.FromJson(experimentsJson.GetRawText());
+            }
+            catch (ExperimentLogFormatException e)
+            {
+                errors.Add("experiments: " + e.Message);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiOutcome.BadRequest<Evaluation>(
+                errors.Count == 1 ? errors[0] : $"{errors.Count} problems in the request; see 'errors'.",
+                new() { ["errors"] = errors });
+        }
+
+        // Deterministic by default: evaluate as of the end of the data, not as of "today".
+        DateOnly date = request.EvaluationDate ?? funnel.Periods[^1].Next().Start;
+        return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
+    }
+
+    /// <summary>Maps a diagnostic's index among the parsed records back to the request's row index.</summary>
+    private static int RowIndex(IReadOnlyList<FunnelRowJson> rows, List<FunnelRecord> records, int recordIndex)
+    {
+        int seen = -1;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is not null && Period.TryParse(rows[i].Period, out Period p) && p.Granularity == PeriodGranularity.Month && ++seen == recordIndex)
+            {
+                return i;
+            }
+        }
+
+        return recordIndex;
+    }
+
+    private static ChannelSnapshot? Snapshot(SnapshotJson? s, int index, List<string> errors)
+    {
+        if (s is null)
+        {
+            errors.Add($"snapshots[{index}] is null.");
+            return null;
+        }
+
+        if (!Period.TryParse(s.Period, out Period period))
+        {
+            errors.Add($"snapshots[{index}].period: '{s.Period}' is not a period such as 2026-03.");
+            return null;
+        }
+
+        try
+        {
+            return new ChannelSnapshot
+            {
+                Period = period,
+                Network = s.Network!,
+                Followers = s.Followers,
+                Impressions = s.Impressions,
+                Reach = s.Reach,
+                Comments = s.Comments,
+                Shares = s.Shares,
+                Likes = s.Likes,
+                Reposts = s.Reposts,
+                Mentions = s.Mentions,
+                PositiveCount = s.Positive,
+                NeutralCount = s.Neutral,
+                NegativeCount = s.Negative,
+                Spend = s.Spend,
+                HoursSpent = s.Hours,
+                Revenue = s.Revenue,
+            };
+        }
+        catch (ArgumentException e)
+        {
+            // The snapshot validates each value as it is set and names the field.
+            errors.Add($"snapshots[{index}]: {e.Message}");
+            return null;
+        }
+    }
+}

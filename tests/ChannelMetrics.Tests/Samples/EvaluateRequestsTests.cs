@@ -1,0 +1,86 @@
+using System.Text.Json;
+using ChannelMetrics.Decisions;
+using WebApi.Requests;
+
+namespace ChannelMetrics.Tests.Samples;
+
+public sealed class EvaluateRequestsTests
+{
+    private static readonly DecisionEngine s_engine = new DecisionEngineBuilder().Build();
+
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
+
+    /// <summary>Eight months of two networks: LinkedIn converts far better than Facebook, and only Facebook has no goal.</summary>
+    private static List<FunnelRowJson> Rows()
+    {
+        var rows = new List<FunnelRowJson>();
+        for (int m = 1; m <= 8; m++)
+        {
+            string period = $"2026-{m:00}";
+            rows.Add(new FunnelRowJson(period, "LinkedIn", "ads", 300 + (m * 5), 24 + m, 4));
+            rows.Add(new FunnelRowJson(period, "Facebook", "page", 2_000 + (m * 10), 40, 5));
+        }
+
+        return rows;
+    }
+
+    private const string Goals = """
+        { "schemaVersion": 1, "goals": [ { "id": "li-leads", "metric": "leads", "target": 20, "direction": "atLeast", "networks": [ "LinkedIn" ] } ] }
+        """;
+
+    [Test]
+    public void Evaluate_ValidRows_ReturnsAVerdictPerNetwork()
+    {
+        var outcome = EvaluateRequests.Evaluate(new EvaluateRequest { Rows = Rows(), Goals = Json(Goals) }, s_engine);
+
+        Assert.That(outcome.Problem, Is.Null);
+        DecisionReport report = outcome.Value!.Report;
+        Assert.That(report.EvaluationDate, Is.EqualTo(new DateOnly(2026, 9, 1)));
+        var verdicts = report.Networks.ToDictionary(n => n.Network, n => n.Verdict);
+        Assert.That(verdicts["Facebook"], Is.EqualTo(Verdict.InsufficientData), "no goal was set for Facebook");
+        Assert.That(verdicts["LinkedIn"], Is.Not.EqualTo(Verdict.InsufficientData));
+    }
+
+    [Test]
+    public void Evaluate_BadRowsSnapshotsAndGoals_ListsEveryProblemWithItsPlace()
+    {
+        var rows = Rows();
+        rows[1] = rows[1] with { Period = "2026-13" };
+        rows[2] = rows[2] with { Visits = -5 };
+        var request = new EvaluateRequest
+        {
+            Rows = rows,
+            Snapshots = [new SnapshotJson("2026-01", "LinkedIn", Followers: -1), new SnapshotJson("January", "LinkedIn")],
+            Goals = Json("""{ "schemaVersion": 1, "goals": [ { "id": "x", "metric": "leads", "target": -3, "direction": "atLeast" } ] }"""),
+        };
+
+        var outcome = EvaluateRequests.Evaluate(request, s_engine);
+
+        Assert.That(outcome.Value, Is.Null);
+        var errors = (IReadOnlyList<string>)outcome.Extensions["errors"]!;
+        Assert.That(errors, Has.Count.EqualTo(5), string.Join("\n", errors));
+        Assert.That(errors[0], Does.StartWith("rows[1].period: '2026-13'"));
+        Assert.That(errors[1], Does.StartWith("rows[2]: "));
+        Assert.That(errors[2], Does.StartWith("snapshots[0]: ").And.Contain("Followers"));
+        Assert.That(errors[3], Does.StartWith("snapshots[1].period: 'January'"));
+        Assert.That(errors[4], Does.StartWith("goals: ").And.Contain("$.goals[0]"));
+    }
+
+    [Test]
+    public void Evaluate_NoRows_Is400SayingWhatToSend()
+    {
+        Assert.That(EvaluateRequests.Evaluate(null, s_engine).Problem, Does.Contain("'rows'"));
+        Assert.That(EvaluateRequests.Evaluate(new EvaluateRequest { Rows = [] }, s_engine).Problem, Does.Contain("'rows'"));
+    }
+
+    [Test]
+    public void Evaluate_SameRequestTwice_GivesTheSameJson()
+    {
+        var request = new EvaluateRequest { Rows = Rows(), Goals = Json(Goals), EvaluationDate = new DateOnly(2026, 9, 1) };
+
+        string first = EvaluateRequests.Evaluate(request, s_engine).Value!.Report.ToJson();
+        string second = EvaluateRequests.Evaluate(request, s_engine).Value!.Report.ToJson();
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+}
