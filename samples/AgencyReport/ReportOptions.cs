@@ -28,6 +28,9 @@ internal sealed record ReportOptions
 
     public const decimal DefaultHourlyRate = 60m;
 
+    /// <summary>The language of the Markdown, JSON texts and CSV (<c>en</c>, <c>ar</c>); null = English.</summary>
+    public string? Language { get; init; }
+
     public const string Usage = """
         AgencyReport: a monthly agency report over funnel events, network snapshots, goals and experiments.
 
@@ -43,6 +46,7 @@ internal sealed record ReportOptions
           --time-zone ID       reporting time zone (IANA or Windows id)   default: Europe/Berlin
           --as-of YYYY-MM-DD   evaluation date        default: the day after the last event's month
           --hourly-rate EUR    cost of an hour of the team's time, for ROI   default: 60 (0 = spend only)
+          --language CODE      language of report.md and report.csv: en or ar   default: en
           --no-progress        do not draw the progress line
           -h, --help           show this help
 
@@ -89,7 +93,7 @@ internal sealed record ReportOptions
                 value = arg[(eq + 1)..];
             }
 
-            if (name is not ("--events" or "--snapshots" or "--goals" or "--experiments" or "--out" or "--time-zone" or "--as-of" or "--hourly-rate"))
+            if (name is not ("--events" or "--snapshots" or "--goals" or "--experiments" or "--out" or "--time-zone" or "--as-of" or "--hourly-rate" or "--language"))
             {
                 error = $"Unknown option '{arg}'. Run with --help to see the options.";
                 return null;
@@ -131,6 +135,15 @@ internal sealed record ReportOptions
                     break;
                 case "--time-zone":
                     options = options with { TimeZone = value };
+                    break;
+                case "--language":
+                    if (!ChannelMetrics.Reporting.ReportOptions.AvailableLanguages.Contains(value, StringComparer.OrdinalIgnoreCase))
+                    {
+                        error = $"--language expects one of {string.Join(", ", ChannelMetrics.Reporting.ReportOptions.AvailableLanguages)}, not '{value}'.";
+                        return null;
+                    }
+
+                    options = options with { Language = value.ToLowerInvariant() };
                     break;
                 case "--hourly-rate":
                     if (!decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out decimal rate) || rate < 0)

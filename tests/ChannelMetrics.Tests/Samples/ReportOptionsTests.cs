@@ -22,7 +22,7 @@ public sealed class ReportOptionsTests
     public void Parse_EveryOption_IsTaken()
     {
         ReportOptions? options = ReportOptions.Parse(
-            ["--events", "e.csv", "--snapshots=s.csv", "--goals", "g.json", "--experiments", "x.json", "--out", "o", "--time-zone", "UTC", "--as-of", "2026-11-01", "--hourly-rate", "72.5", "--no-progress"],
+            ["--events", "e.csv", "--snapshots=s.csv", "--goals", "g.json", "--experiments", "x.json", "--out", "o", "--time-zone", "UTC", "--as-of", "2026-11-01", "--hourly-rate", "72.5", "--language", "AR", "--no-progress"],
             s_root,
             out string? error);
 
@@ -32,6 +32,7 @@ public sealed class ReportOptionsTests
         Assert.That(options.AsOf, Is.EqualTo(new DateOnly(2026, 11, 1)));
         Assert.That(options.ShowProgress, Is.False);
         Assert.That(options.HourlyRate, Is.EqualTo(72.5m));
+        Assert.That(options.Language, Is.EqualTo("ar"));
     }
 
     [Test]
@@ -55,6 +56,7 @@ public sealed class ReportOptionsTests
     [TestCase(new[] { "--out=" }, "--out needs a value")]
     [TestCase(new[] { "--as-of", "November" }, "YYYY-MM-DD")]
     [TestCase(new[] { "--hourly-rate", "-3" }, "zero or more")]
+    [TestCase(new[] { "--language", "klingon" }, "--language expects one of")]
     [TestCase(new[] { "--hourly-rate", "60,5" }, "zero or more")]
     public void Parse_BadArguments_ExplainsTheProblem(string[] args, string expected)
     {
