@@ -1,16 +1,36 @@
 using System.Globalization;
-using ChannelMetrics;
-using ChannelMetrics.Statistics;
+using System.Text;
+using AgencyReport;
+using ChannelMetrics.Experiments;
+using ChannelMetrics.Goals;
 
-// The agency demo grows with each capability of the library; today it shows reporting periods
-// and the conversion-rate intervals every report is built on.
+// The agency demo: read a client's funnel events, network snapshots, goals and experiments, and
+// write the monthly report (Markdown, JSON, HTML with a chart per network).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var zone = TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2");
-var lateEvening = new DateTimeOffset(2026, 1, 31, 23, 30, 0, TimeSpan.Zero);
-Console.WriteLine($"An event at {lateEvening:u} belongs to {Period.Containing(lateEvening, PeriodGranularity.Month, zone)} for a team in UTC+2.");
+Console.OutputEncoding = Encoding.UTF8;
 
-foreach (var (network, leads, visits) in new[] { ("LinkedIn", 81L, 263L), ("Facebook", 95L, 2_950L) })
+string root = ReportOptions.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
+ReportOptions? options = ReportOptions.Parse(args, root, out string? error);
+if (options is null)
 {
-    var interval = Proportions.Wilson(leads, visits);
-    Console.WriteLine($"{network}: {leads}/{visits} visits became leads, 95% interval {interval.Lower:P1} to {interval.Upper:P1}");
+    if (error is null)
+    {
+        Console.WriteLine(ReportOptions.Usage);
+        return 0;
+    }
+
+    Console.Error.WriteLine(error);
+    return 2;
+}
+
+try
+{
+    return AgencyReportRun.Run(options);
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or TimeZoneNotFoundException
+    or InvalidTimeZoneException or GoalSetFormatException or ExperimentLogFormatException)
+{
+    // Bad files are the user's to fix: say which and why, without a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
 }

@@ -83,8 +83,8 @@ internal sealed class Generator
         Add(local, Visit, visitor, url, localOffset: true);
         CountVisit(network.Name, t);
 
-        // About one visitor in nine comes back: mostly typing the address, sometimes through the same link.
-        if (_rng.Chance(0.11))
+        // About one visitor in twelve comes back: mostly typing the address, sometimes through the same link.
+        if (_rng.Chance(0.08))
         {
             DateTime again = local.AddMinutes(_rng.Next(60, 60 * 24 * 20));
             if (again < s_endLocal)

@@ -123,13 +123,13 @@ internal static class Story
             t => Compound(2050, 1.004, t),
             [new("facebook", 45), new("fb", 20), new("Facebook", 10), new("l.facebook.com", 12), new("m.facebook.com", 6), new("facebook", 7, UpperCaseKey: true)],
             [
-                new("fb-ads-expense-audit", "paid_social", _ => 0.55, _ => 0.024, [new("/guides/expense-audit-checklist", 3), new("/pricing", 1), new("/demo", 0.6)])
+                new("fb-ads-expense-audit", "paid_social", _ => 0.55, _ => 0.0165, [new("/guides/expense-audit-checklist", 3), new("/pricing", 1), new("/demo", 0.6)])
                 {
-                    ClickId = ("fbclid", 0.15), Contents = ["video-15s", "carousel", "static-cfo-quote"],
+                    ClickId = ("fbclid", 0.08), Contents = ["video-15s", "carousel", "static-cfo-quote"],
                 },
-                new("fb-page", "social", _ => 0.35, _ => 0.019, s_productPages) { MissingMedium = 0.08, ClickId = ("fbclid", 0.15) },
-                new("Spring Webinar", "social", t => (StartMonth - 1 + t) % 12 is 2 or 3 ? 0.25 : 0.0, _ => 0.03, [new("/webinars/spring-close", 1)]),
-                new("fb-retargeting", "paid_social", _ => 0.10, _ => 0.031, [new("/demo", 2), new("/pricing", 1)]) { ClickId = ("fbclid", 0.2) },
+                new("fb-page", "social", _ => 0.35, _ => 0.0135, s_productPages) { MissingMedium = 0.08, ClickId = ("fbclid", 0.08) },
+                new("Spring Webinar", "social", t => (StartMonth - 1 + t) % 12 is 2 or 3 ? 0.25 : 0.0, _ => 0.02, [new("/webinars/spring-close", 1)]),
+                new("fb-retargeting", "paid_social", _ => 0.10, _ => 0.021, [new("/demo", 2), new("/pricing", 1)]) { ClickId = ("fbclid", 0.1) },
             ],
             LeadToCustomer: 0.11,
             new SnapshotSpec(18_400, _ => 0.006, 38, 0.62, 0.011, 0.0016, 0.0009, null, 0.35, _ => 0.09, 0.42, t => 3_900 + ((t % 3) * 150), _ => 30)),
@@ -140,7 +140,7 @@ internal static class Story
             t => Compound(1480, 1.003, t),
             [new("instagram", 60), new("ig", 22), new("Instagram", 10), new("l.instagram.com", 8)],
             [
-                new("ig-reels-tips", "social", _ => 0.6, _ => 0.018, s_productPages) { ClickId = ("igshid", 0.2), MissingMedium = 0.05 },
+                new("ig-reels-tips", "social", _ => 0.6, _ => 0.018, s_productPages) { ClickId = ("igshid", 0.1), MissingMedium = 0.05 },
                 new("ig-stories-ads", "paid_social", _ => 0.4, _ => 0.023, [new("/guides/expense-audit-checklist", 2), new("/pricing", 1)]),
             ],
             LeadToCustomer: 0.10,
@@ -149,11 +149,11 @@ internal static class Story
         // A large share of the blog's visitors, few leads: Keep as a traffic driver.
         new NetworkSpec(
             "X (Twitter)",
-            t => Compound(1350, 1.002, t),
+            t => Compound(2950, 1.002, t),
             [new("twitter", 38), new("t.co", 25), new("x", 14), new("x.com", 13), new("Twitter", 10)],
             [
-                new("blog-threads", "social", _ => 0.72, _ => 0.0075, s_blogPages) { MissingMedium = 0.15 },
-                new("x-product-updates", "social", _ => 0.28, _ => 0.012, [new("/blog/whats-new", 2), new("/features/card-reconciliation", 1), new("/pricing", 0.5)]) { MissingMedium = 0.1 },
+                new("blog-threads", "social", _ => 0.72, _ => 0.004, s_blogPages) { MissingMedium = 0.15 },
+                new("x-product-updates", "social", _ => 0.28, _ => 0.0045, [new("/blog/whats-new", 2), new("/features/card-reconciliation", 1), new("/pricing", 0.5)]) { MissingMedium = 0.1 },
             ],
             LeadToCustomer: 0.09,
             new SnapshotSpec(6_100, _ => 0.008, 42, 0.7, 0.009, 0.0012, 0.0006, 0.0014, 0.6, _ => 0.12, 0.35, _ => 0, _ => 20)),
@@ -166,7 +166,7 @@ internal static class Story
             [
                 new("li-ads-cfo-guide", "paid_social", _ => 0.64, _ => 0.095, [new("/guides/cfo-close-checklist", 4), new("/demo", 1)])
                 {
-                    ClickId = ("li_fat_id", 0.3), Contents = ["carousel,v2", "document-ad", "single-image"],
+                    ClickId = ("li_fat_id", 0.2), Contents = ["carousel,v2", "document-ad", "single-image"],
                 },
                 new("company-page", "social", _ => 0.28, _ => 0.012, [new("/blog/cfo-kpis-that-matter", 2), new("/blog/close-the-books-in-3-days", 1), new("/", 1)]),
                 new("finance-leaders-group", "social", _ => 0.08, _ => 0.0, [new("/blog/expense-policy-template", 1), new("/", 1)]) { MissingMedium = 0.2 },
@@ -181,7 +181,7 @@ internal static class Story
             [new("tiktok", 80), new("TikTok", 12), new("tiktok.com", 8)],
             [
                 new("tt-day-in-the-life", "social", _ => 0.5, t => Ramp(t, 0, 23, 0.009, 0.005), s_productPages),
-                new("tt-spark-ads", "paid_social", _ => 0.5, t => Ramp(t, 0, 23, 0.010, 0.006), [new("/pricing", 1), new("/", 1)]) { ClickId = ("ttclid", 0.4) },
+                new("tt-spark-ads", "paid_social", _ => 0.5, t => Ramp(t, 0, 23, 0.010, 0.006), [new("/pricing", 1), new("/", 1)]) { ClickId = ("ttclid", 0.2) },
             ],
             LeadToCustomer: 0.06,
             new SnapshotSpec(12_500, t => t < 6 ? 0.01 : -0.004, 80, 0.75, 0.045, 0.0012, 0.0015, null, 0.2, _ => 0.11, 0.33, _ => 1_800, _ => 35)),
@@ -234,7 +234,7 @@ internal static class Story
             "google",
             t => Compound(520, 1.005, t),
             [new("google", 100)],
-            [new("brand-search", "cpc", _ => 1, _ => 0.03, [new("/", 2), new("/pricing", 2), new("/demo", 1)]) { ClickId = ("gclid", 0.35) }],
+            [new("brand-search", "cpc", _ => 1, _ => 0.03, [new("/", 2), new("/pricing", 2), new("/demo", 1)]) { ClickId = ("gclid", 0.2) }],
             LeadToCustomer: 0.14,
             Snapshot: null),
         new NetworkSpec(
@@ -247,7 +247,7 @@ internal static class Story
     ];
 
     /// <summary>Visits with no tracking code at all (typed URL, bookmarks): the "(direct)" row.</summary>
-    public static Func<int, double> DirectVisits { get; } = t => Compound(380, 1.006, t);
+    public static Func<int, double> DirectVisits { get; } = t => Compound(330, 1.006, t);
 
     public const double DirectVisitToLead = 0.025;
 
