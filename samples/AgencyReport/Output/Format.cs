@@ -37,9 +37,9 @@ internal static class Format
                 ? trend.Direction + (trend.Note is null ? "" : $" ({trend.Note})")
                 : $"{trend.Direction} (τ {Number(trend.Tau, "0.00")}, p {PValue(trend.PValue)}, Sen {SignedNumber(trend.SenSlopePerMonth)}/month)";
 
-    /// <summary>A slope with its sign; small ones keep two decimals so they do not print as "-0".</summary>
+    /// <summary>A slope with its sign; small ones keep more decimals so they do not print as "-0".</summary>
     public static string SignedNumber(double? value) =>
         value is double v
-            ? (v >= 0 ? "+" : "") + v.ToString(Math.Abs(v) >= 10 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", s_invariant)
+            ? (v >= 0 ? "+" : "") + v.ToString(Math.Abs(v) >= 10 ? "0" : Math.Abs(v) >= 1 ? "0.0" : Math.Abs(v) >= 0.1 ? "0.00" : "0.000", s_invariant)
             : "n/a";
 }
