@@ -48,7 +48,7 @@ internal sealed partial class Assessor
 
     private double Alpha => _policy.SignificanceLevel;
 
-    public DecisionReport Run()
+    public DecisionReport Run(int maxDegreeOfParallelism)
     {
         // A network named by a goal but absent from the data is reported too: its goal has nothing to stand on.
         foreach (var goal in _goals.Goals)
@@ -69,13 +69,25 @@ internal sealed partial class Assessor
             }
         }
 
-        var networks = new List<ChannelAssessment>(_data.Networks.Count);
-        var counts = new int[7];
-        foreach (var network in _data.Networks.Values)
+        // From here on the data are only read, so networks can be judged side by side; each result keeps its slot.
+        var sources = _data.Networks.Values.ToArray();
+        var networks = new ChannelAssessment[sources.Length];
+        if (maxDegreeOfParallelism == 1 || sources.Length < 2)
         {
-            var assessment = AssessNetwork(network, totals, withVisits);
+            for (int i = 0; i < sources.Length; i++)
+            {
+                networks[i] = AssessNetwork(sources[i], totals, withVisits);
+            }
+        }
+        else
+        {
+            Parallel.For(0, sources.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => networks[i] = AssessNetwork(sources[i], totals, withVisits));
+        }
+
+        var counts = new int[7];
+        foreach (var assessment in networks)
+        {
             counts[(int)assessment.Verdict]++;
-            networks.Add(assessment);
         }
 
         var verdicts = new List<VerdictCount>();
@@ -97,7 +109,7 @@ internal sealed partial class Assessor
             Policy = _policy,
             Portfolio = new PortfolioSummary
             {
-                NetworkCount = networks.Count,
+                NetworkCount = networks.Length,
                 Visits = totals.V,
                 Leads = totals.L,
                 Customers = totals.C,

@@ -149,7 +149,8 @@ internal sealed class DecisionData
         int slot = 0;
         foreach (var row in funnel.Rows)
         {
-            if (row.Period > evaluationPeriod)
+            // Same granularity throughout, so comparing starts is comparing periods (and avoids Period.CompareTo's enum boxing).
+            if (row.Period.Start > evaluationPeriod.Start)
             {
                 later++;
                 continue;

@@ -50,14 +50,18 @@ public sealed class DecisionEngine
 {
     private readonly TimeProvider _timeProvider;
 
-    internal DecisionEngine(DecisionPolicy policy, TimeProvider timeProvider)
+    internal DecisionEngine(DecisionPolicy policy, TimeProvider timeProvider, int maxDegreeOfParallelism)
     {
         Policy = policy;
         _timeProvider = timeProvider;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
     /// <summary>Gets the policy the engine decides with.</summary>
     public DecisionPolicy Policy { get; }
+
+    /// <summary>Gets how many networks one evaluation judges at the same time (see <see cref="DecisionEngineBuilder.MaxDegreeOfParallelism"/>).</summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <summary>Evaluates every network (and campaign) of a funnel table with its snapshots.</summary>
     /// <param name="funnel">The funnel table (grouped by campaign to get campaign verdicts).</param>
@@ -77,6 +81,6 @@ public sealed class DecisionEngine
         var date = evaluationDate ?? DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
         var period = Period.Containing(date, funnel.Granularity).Previous();
         var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period);
-        return new Assessor(Policy, data, goals, experiments, date, period).Run();
+        return new Assessor(Policy, data, goals, experiments, date, period).Run(MaxDegreeOfParallelism);
     }
 }

@@ -57,6 +57,15 @@ public sealed class DecisionPolicyTests
         Assert.That(() => builder.Build(), Throws.InvalidOperationException.With.Message.Contain("TimeProvider:").And.Message.Contain("Policy: null"));
     }
 
+    [TestCase(0)]
+    [TestCase(-2)]
+    public void Build_BadParallelism_NamesIt(int degree)
+    {
+        var builder = new DecisionEngineBuilder { MaxDegreeOfParallelism = degree };
+
+        Assert.That(() => builder.Build(), Throws.InvalidOperationException.With.Message.Contain("MaxDegreeOfParallelism: " + degree));
+    }
+
     [Test]
     public void Build_EngineKeepsThePolicy()
     {

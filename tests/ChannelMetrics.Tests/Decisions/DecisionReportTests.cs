@@ -121,6 +121,17 @@ public sealed class DecisionReportTests
     }
 
     [Test]
+    public void Evaluate_InParallel_SameJsonBytesAsOneByOne()
+    {
+        var s = Everything();
+        string sequential = new DecisionEngineBuilder().Build().Evaluate(s.Table, s.SnapshotList, s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson();
+        var parallel = new DecisionEngineBuilder { MaxDegreeOfParallelism = -1 }.Build();
+
+        Assert.That(parallel.MaxDegreeOfParallelism, Is.EqualTo(-1));
+        Assert.That(parallel.Evaluate(s.Table, s.SnapshotList, s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson(), Is.EqualTo(sequential));
+    }
+
+    [Test]
     public void Evaluate_NetworksSortedAndEveryOneReported()
     {
         var report = Everything().Evaluate();
