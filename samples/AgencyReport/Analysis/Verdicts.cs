@@ -37,7 +37,7 @@ internal static class Verdicts
                 Verdict = a.Verdict.ToString(),
                 Confidence = a.Confidence.ToString().ToLowerInvariant(),
                 Role = Role(a.Role),
-                Evidence = a.Evidence.Where(e => !e.Code.StartsWith("Goal", StringComparison.Ordinal) || e.Code is "GoalsMissing").Select(e => e.Message).ToList(),
+                Evidence = a.Evidence.Where(e => !IsSingleGoal(e.Code)).Select(e => e.Message).ToList(),
                 Goals = a.GoalStatuses.Select(Goal).ToList(),
                 Campaigns = campaigns,
             });
@@ -49,6 +49,10 @@ internal static class Verdicts
             .ThenByDescending(v => v.Visits)
             .ToList();
     }
+
+    /// <summary>One goal's status: listed under "Goals" already, so left out of "Why" (the summary of all goals stays).</summary>
+    private static bool IsSingleGoal(string code) =>
+        code is EvidenceCodes.GoalMet or EvidenceCodes.GoalOnTrack or EvidenceCodes.GoalBehind or EvidenceCodes.GoalMissed or EvidenceCodes.GoalUnknown or EvidenceCodes.GoalInherited;
 
     /// <summary>Invest first (where to put more), then what needs action, then what can stay, then what cannot be judged.</summary>
     private static int Rank(string? verdict) => verdict switch
@@ -76,7 +80,7 @@ internal static class Verdicts
     private static string? Reason(ChannelAssessment campaign)
     {
         var reasons = campaign.Evidence.Where(e => !e.Code.StartsWith("Goal", StringComparison.Ordinal)).Take(2).Select(e => e.Message).ToList();
-        return reasons.Count > 0 ? string.Join(" ", reasons) : campaign.Evidence.FirstOrDefault(e => e.Code != "GoalInherited")?.Message;
+        return reasons.Count > 0 ? string.Join(" ", reasons) : campaign.Evidence.FirstOrDefault(e => e.Code != EvidenceCodes.GoalInherited)?.Message;
     }
 
     private static string Goal(GoalStatus g)

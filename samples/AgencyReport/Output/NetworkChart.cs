@@ -35,14 +35,31 @@ internal static class NetworkChart
     private static readonly Color s_visits = Color.FromHex("#1f77b4");
     private static readonly Color s_leads = Color.FromHex("#ff7f0e");
     private static readonly Color s_rate = Color.FromHex("#2ca02c");
-    /// <summary>
-    /// ScottPlot's own pick of a sans-serif family can land on a serif one on Linux, so take the
-    /// first common sans-serif family the machine has.
-    /// </summary>
+    /// <summary>The chart font: Liberation Sans, bundled with the sample (SIL OFL 1.1).</summary>
+    /// <remarks>
+    /// Bundled rather than looked up, so that the charts come out the same on every machine, text
+    /// included, even on a server with no fonts installed (where a system lookup finds nothing and
+    /// every label silently disappears). Liberation Sans has the metrics of Arial, so the SVG's
+    /// glyph positions also fit a viewer that draws the text with Arial or Helvetica instead.
+    /// </remarks>
+    private const string FontName = "Liberation Sans";
+
+    private const string SvgFontFamily = FontName + ", Arial, Helvetica, sans-serif";
+
     private static readonly Lazy<string> s_font = new(() =>
     {
+        string path = Path.Combine(AppContext.BaseDirectory, "Fonts", "LiberationSans-Regular.ttf");
+        if (File.Exists(path))
+        {
+            // Titles ask for bold; the regular face serves both, so no title depends on a system font.
+            Fonts.AddFontFile(FontName, path, bold: false, italic: false);
+            Fonts.AddFontFile(FontName, path, bold: true, italic: false);
+            return FontName;
+        }
+
+        // Without the bundled file (a trimmed copy of the sample), take a common sans-serif family the machine has.
         string[] installed = SkiaSharp.SKFontManager.Default.FontFamilies.ToArray();
-        foreach (string wanted in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI", "Noto Sans", "Lato" })
+        foreach (string wanted in new[] { FontName, "DejaVu Sans", "Arial", "Helvetica", "Segoe UI", "Noto Sans" })
         {
             if (Array.Exists(installed, f => f.Equals(wanted, StringComparison.OrdinalIgnoreCase)))
             {
@@ -153,7 +170,8 @@ internal static class NetworkChart
     {
         plot.ShowLegend(Edge.Bottom);
         plot.Font.Set(s_font.Value);
-        return plot.GetSvgXml(Width, Height);
+        string svg = plot.GetSvgXml(Width, Height);
+        return svg.Replace($"font-family=\"{FontName}\"", $"font-family=\"{SvgFontFamily}\"", StringComparison.Ordinal);
     }
 
     private static double[] Positions(int count)
