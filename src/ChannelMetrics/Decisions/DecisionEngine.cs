@@ -63,24 +63,101 @@ public sealed class DecisionEngine
     /// <summary>Gets how many networks one evaluation judges at the same time (see <see cref="DecisionEngineBuilder.MaxDegreeOfParallelism"/>).</summary>
     public int MaxDegreeOfParallelism { get; }
 
+    /// <summary>Evaluates every network (and campaign) of a <see cref="ChannelDataset"/> as of today: the local date of the engine's <see cref="TimeProvider"/>.</summary>
+    /// <param name="dataset">The funnel table joined with snapshots and, optionally, section visit counts.</param>
+    /// <param name="goals">What the team wants from each network.</param>
+    /// <param name="experiments">What the team tried.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DecisionReport Evaluate(ChannelDataset dataset, GoalSet goals, ExperimentLog experiments) =>
+        Evaluate(dataset, goals, experiments, Today());
+
+    /// <summary>Evaluates every network (and campaign) of a funnel table with its snapshots as of today: the local date of the engine's <see cref="TimeProvider"/>.</summary>
+    /// <param name="funnel">The funnel table (grouped by campaign to get campaign verdicts).</param>
+    /// <param name="snapshots">The per period × network snapshots; may be empty.</param>
+    /// <param name="goals">What the team wants from each network.</param>
+    /// <param name="experiments">What the team tried.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A snapshot is <see langword="null"/>.</exception>
+    public DecisionReport Evaluate(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, GoalSet goals, ExperimentLog experiments) =>
+        Evaluate(funnel, snapshots, goals, experiments, Today());
+
+    /// <summary>Evaluates every network (and campaign) of a <see cref="ChannelDataset"/>.</summary>
+    /// <param name="dataset">The funnel table joined with snapshots and, optionally, section visit counts. Its section counts
+    /// feed <see cref="GoalMetric.SectionVisits"/> goals and the traffic-driver rule (a large share of a section's visits);
+    /// its hourly rate costs the hours spent (the policy's <see cref="DecisionPolicy.HourlyRate"/> when the dataset has none);
+    /// its diagnostics become the report's data notes.</param>
+    /// <param name="goals">What the team wants from each network.</param>
+    /// <param name="experiments">What the team tried.</param>
+    /// <param name="evaluationDate">The date of the evaluation: the evaluation period is the last period that ended by then.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public DecisionReport Evaluate(ChannelDataset dataset, GoalSet goals, ExperimentLog experiments, DateOnly evaluationDate)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(goals);
+        ArgumentNullException.ThrowIfNull(experiments);
+        var date = evaluationDate;
+        var period = Period.Containing(date, dataset.Granularity).Previous();
+        var snapshots = new List<ChannelSnapshot>();
+        foreach (var network in dataset.Networks)
+        {
+            foreach (var p in dataset.Periods)
+            {
+                if (dataset.Snapshot(network, p) is { } snapshot)
+                {
+                    snapshots.Add(snapshot);
+                }
+            }
+        }
+
+        // Every section a goal names, read once per network: the lookups during the evaluation (possibly on several
+        // threads) then only read this dictionary.
+        var sections = new Dictionary<string, MetricSeries>(StringComparer.OrdinalIgnoreCase);
+        foreach (var goal in goals.Goals)
+        {
+            if (goal.Section is { } section)
+            {
+                foreach (var network in dataset.Networks)
+                {
+                    sections.TryAdd(network + "\n" + section, dataset.Series(GoalMetric.SectionVisits, network, section: section));
+                }
+            }
+        }
+
+        Func<string, string, Period, long?>? lookup = sections.Count == 0
+            ? null
+            : (network, section, p) => sections.TryGetValue(network + "\n" + section, out var series) && series.ValueAt(p) is double v ? (long)v : null;
+        var data = DecisionData.Build(dataset.Funnel, snapshots, lookup, dataset.HourlyRate ?? Policy.HourlyRate, period);
+        foreach (var diagnostic in dataset.Diagnostics)
+        {
+            data.Notes.Insert(0, new Evidence { Code = EvidenceCodes.DataNote, Message = diagnostic.Message });
+        }
+
+        return new Assessor(Policy, data, goals, experiments, date, period).Run(MaxDegreeOfParallelism);
+    }
+
     /// <summary>Evaluates every network (and campaign) of a funnel table with its snapshots.</summary>
     /// <param name="funnel">The funnel table (grouped by campaign to get campaign verdicts).</param>
     /// <param name="snapshots">The per period × network snapshots (reach, sentiment, cost, revenue); may be empty.</param>
     /// <param name="goals">What the team wants from each network.</param>
     /// <param name="experiments">What the team tried.</param>
-    /// <param name="evaluationDate">The date of the evaluation; <see langword="null"/> for today by the engine's <see cref="TimeProvider"/> (local date).</param>
+    /// <param name="evaluationDate">The date of the evaluation: the evaluation period is the last period that ended by then.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A snapshot is <see langword="null"/>.</exception>
-    public DecisionReport Evaluate(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, GoalSet goals, ExperimentLog experiments, DateOnly? evaluationDate = null)
+    public DecisionReport Evaluate(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, GoalSet goals, ExperimentLog experiments, DateOnly evaluationDate)
     {
         ArgumentNullException.ThrowIfNull(funnel);
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(goals);
         ArgumentNullException.ThrowIfNull(experiments);
-        var date = evaluationDate ?? DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
+        var date = evaluationDate;
         var period = Period.Containing(date, funnel.Granularity).Previous();
         var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period);
         return new Assessor(Policy, data, goals, experiments, date, period).Run(MaxDegreeOfParallelism);
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
 }

@@ -4,7 +4,7 @@ namespace ChannelMetrics.Decisions;
 /// <remarks>Not thread-safe; the engine it builds is.</remarks>
 public sealed class DecisionEngineBuilder
 {
-    /// <summary>Gets or sets the clock that gives "today" when <see cref="DecisionEngine.Evaluate(Funnel.FunnelTable, IEnumerable{Metrics.ChannelSnapshot}, Goals.GoalSet, Experiments.ExperimentLog, DateOnly?)"/> gets no evaluation date.</summary>
+    /// <summary>Gets or sets the clock that gives "today" to the <c>Evaluate</c> overloads without an evaluation date.</summary>
     /// <value><see cref="TimeProvider.System"/>; its local date is used.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

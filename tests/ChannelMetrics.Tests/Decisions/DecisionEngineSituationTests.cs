@@ -223,6 +223,40 @@ public sealed class DecisionEngineSituationTests
     }
 
     [Test]
+    public void Evaluate_HalfOfTheBlogsVisitsPoorConversion_KeepAsTrafficDriverJudgedOnBlogGoal()
+    {
+        // X brings 900 of the portfolio's 5,400 visits a month (17 %, no driver by total share) but 500 of the blog's 900.
+        var s = Facebook(new Scenario().WithPortfolio())
+            .Funnel("X (Twitter)", 24, 900, 0.007, 0.1)
+            .Goal(Goal.Create("x-blog", GoalMetric.SectionVisits, GoalTarget.Absolute(400), networks: ["X (Twitter)"], weight: 2, section: "blog"))
+            .Goal(Goal.Create("x-visit-to-lead", GoalMetric.VisitToLeadRate, GoalTarget.Absolute(0.02), networks: ["X (Twitter)"], weight: 0.5));
+        var blog = new List<SectionVisits>();
+        for (int i = 0; i < 24; i++)
+        {
+            var month = Scenario.MonthOf(i, 24);
+            blog.Add(new SectionVisits(month, "X (Twitter)", "blog", (long)Math.Round(500 * Scenario.Wobble(i, "xb"))));
+            blog.Add(new SectionVisits(month, "Facebook", "blog", (long)Math.Round(250 * Scenario.Wobble(i, "fb"))));
+            blog.Add(new SectionVisits(month, "google", "blog", 150));
+        }
+
+        var dataset = ChannelDataset.Create(s.Table, s.SnapshotList, blog);
+        var x = new DecisionEngineBuilder().Build().Evaluate(dataset, s.GoalSet, s.Log, Scenario.EvaluationDate).Network("X (Twitter)");
+
+        Assert.That(x.Verdict, Is.EqualTo(Verdict.Keep), x.Explain());
+        Assert.That(x.Role, Is.EqualTo(NetworkRole.TrafficDriver));
+        var share = x.Evidence(EvidenceCodes.SectionShareHigh);
+        Assert.That(share.Section, Is.EqualTo("blog"));
+        Assert.That(share.Value, Is.EqualTo(0.55).Within(0.03));
+        Assert.That(x.Codes(), Does.Not.Contain(EvidenceCodes.TrafficShareHigh).And.Contain(EvidenceCodes.JudgeOnTrafficGoal));
+        Assert.That(x.GoalStatuses.Single(g => g.GoalId == "x-blog").Progress, Is.EqualTo(GoalProgress.Met));
+
+        // Without the section counts the same network is judged on what remains: its poor conversion.
+        var withoutSections = s.Evaluate().Network("X (Twitter)");
+        Assert.That(withoutSections.GoalStatuses.Single(g => g.GoalId == "x-blog").Progress, Is.EqualTo(GoalProgress.Unknown));
+        Assert.That(withoutSections.Verdict, Is.Not.EqualTo(Verdict.Keep));
+    }
+
+    [Test]
     public void Evaluate_NegativeShareRisingWhileOtherGoalsMet_OptimizeSentimentNotKeep()
     {
         // Instagram: 200 classified comments and mentions a month; the negative share is 7 % until a year ago, then climbs to 35 %.

@@ -60,6 +60,39 @@ public sealed class DecisionReportTests
     }
 
     [Test]
+    public void Evaluate_DatasetWithoutSections_SameReportAsTableAndSnapshots()
+    {
+        var s = Everything();
+        var engine = new DecisionEngineBuilder().Build();
+        string fromTable = engine.Evaluate(s.Table, s.SnapshotList, s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson();
+        string fromDataset = engine.Evaluate(ChannelDataset.Create(s.Table, s.SnapshotList), s.GoalSet, s.Log, Scenario.EvaluationDate).ToJson();
+
+        Assert.That(fromDataset, Is.EqualTo(fromTable));
+    }
+
+    [Test]
+    public void Evaluate_DatasetHourlyRate_CostsTheHours()
+    {
+        var s = Everything();
+        var engine = new DecisionEngineBuilder().Build();
+        var tiktok = engine.Evaluate(ChannelDataset.Create(s.Table, s.SnapshotList, hourlyRate: 60m), s.GoalSet, s.Log, Scenario.EvaluationDate).Network("TikTok");
+
+        // Six months: 2 × 2,400 revenue against 6 × (1,800 + 35 × 60) cost.
+        Assert.That(tiktok.Evidence(EvidenceCodes.RoiNegative).Value, Is.EqualTo((4800.0 - 23400) / 23400).Within(1e-12));
+    }
+
+    [Test]
+    public void Evaluate_DatasetDiagnostics_BecomeDataNotes()
+    {
+        var s = Everything();
+        var snapshot = new ChannelSnapshot { Period = Period.Month(2026, 10), Network = "Reddit", Followers = 10 };
+        var dataset = ChannelDataset.Create(s.Table, [snapshot, snapshot]);
+        var report = new DecisionEngineBuilder().Build().Evaluate(dataset, s.GoalSet, s.Log, Scenario.EvaluationDate);
+
+        Assert.That(report.DataNotes.Select(n => n.Message), Has.One.Contains("Reddit 2026-10"));
+    }
+
+    [Test]
     public void ToJson_RoundTrip_SameBytes()
     {
         var report = Everything().Evaluate();
@@ -197,6 +230,8 @@ public sealed class DecisionReportTests
         Assert.That(() => engine.Evaluate(table, [], null!, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("goals"));
         Assert.That(() => engine.Evaluate(table, [], GoalSet.Empty, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("experiments"));
         Assert.That(() => engine.Evaluate(table, [null!], GoalSet.Empty, ExperimentLog.Empty, Scenario.EvaluationDate), Throws.ArgumentException.With.Property("ParamName").EqualTo("snapshots"));
+        Assert.That(() => engine.Evaluate((ChannelDataset)null!, GoalSet.Empty, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("dataset"));
+        Assert.That(() => engine.Evaluate(ChannelDataset.Create(table, []), null!, ExperimentLog.Empty), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("goals"));
     }
 
     [Test]
