@@ -16,7 +16,12 @@ namespace ChannelMetrics.Funnel;
 /// conversion (a visit at the very same instant is a candidate). A conversion with no visitor id, or
 /// whose visitor has no visit at or before it, is attributed by its own touch (its own tags), which is
 /// <c>(direct)</c> when it carries none: nothing is dropped. Ties between visits at the same instant
-/// are broken by the touch's values, so the answer never depends on input order.</para>
+/// are broken by the values of the grouped dimensions (ordinal: network, channel group, medium, campaign,
+/// content; the later value wins for the last-touch models, the earlier for first touch), so the answer
+/// never depends on input order.</para>
+/// <para><b>Grouping.</b> Each touch is reduced to the dimensions in <see cref="FunnelOptions.Dimensions"/>
+/// when it is interned, so memory and speed depend on the number of distinct grouped values, not on every
+/// medium or content the input carries.</para>
 /// <para><b>Order independence.</b> Conversions of identified visitors are kept until <see cref="ToTable"/>
 /// resolves them, so events may arrive in any order and <see cref="Merge(FunnelAggregator)"/> is exact:
 /// merging aggregates of any split of the input gives the table of the whole input.</para>
@@ -170,6 +175,7 @@ public sealed partial class FunnelAggregator
     /// Forgets every event added so far but keeps the interned visitors and touches (and the ids issued for
     /// them), so the next batch of the same visitors and touches is counted without interning again.
     /// </summary>
+    /// <remarks>Campaigns already redirected to <c>(other)</c> by the memory guard stay redirected.</remarks>
     public void Clear()
     {
         _cells.Clear();
