@@ -41,8 +41,10 @@ app.MapGet("/", () => TypedResults.Text("""
       GET  /utm/parse?url=...&lenient=true   parse a tracking link: UTM tags, click ids, network, diagnostics
       POST /utm/lint   {"url": "...", "policy": {...}}   check a link (or "tags") against a naming policy
       POST /evaluate?format=json|markdown|csv&language=en|ar
-                       {"rows": [...], "snapshots": [...], "goals": {...}, "experiments": {...}}
+                       {"events": [...], "timeZone": "Europe/Berlin"} or {"rows": [...]},
+                       plus optional "snapshots", "goals", "experiments", "evaluationDate"
                        verdicts for every network and campaign, with their evidence
+
     """));
 app.MapGet("/utm/parse", UtmEndpoints.Parse);
 app.MapPost("/utm/lint", UtmEndpoints.Lint);

@@ -9,14 +9,25 @@ using ChannelMetrics.Metrics;
 namespace WebApi.Requests;
 
 /// <summary>
-/// The body of POST /evaluate: monthly funnel rows (already aggregated, as a warehouse exports them),
-/// optional snapshots, and the team's goals and experiment log in their own JSON formats.
+/// The body of POST /evaluate: the funnel, either as raw events (aggregated here) or as monthly rows
+/// (already aggregated, as a warehouse exports them), optional snapshots, and the team's goals and
+/// experiment log in their own JSON formats.
 /// </summary>
 public sealed record EvaluateRequest
 {
-    /// <summary>The evaluation date; default: the day after the last row's month.</summary>
+    /// <summary>The evaluation date; default: the day after the last month of data.</summary>
     public DateOnly? EvaluationDate { get; init; }
 
+    /// <summary>Funnel events: visits with their landing URL, leads and customers with the visitor id.</summary>
+    public IReadOnlyList<EventJson>? Events { get; init; }
+
+    /// <summary>The reporting time zone of <see cref="Events"/> (IANA or Windows id); default UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>firstTouch, lastTouch or lastNonDirectTouch (the default, as GA4).</summary>
+    public string? Attribution { get; init; }
+
+    /// <summary>Monthly rows, when the funnel is already aggregated (instead of <see cref="Events"/>).</summary>
     public IReadOnlyList<FunnelRowJson>? Rows { get; init; }
 
     public IReadOnlyList<SnapshotJson>? Snapshots { get; init; }
@@ -27,6 +38,9 @@ public sealed record EvaluateRequest
     /// <summary>An experiment log, as <c>ExperimentLog.FromJson</c> reads it.</summary>
     public JsonElement? Experiments { get; init; }
 }
+
+/// <summary>One funnel event: an ISO 8601 timestamp with its offset, visit / lead / customer, the visitor, the landing URL.</summary>
+public sealed record EventJson(string? Timestamp, string? Stage, string? VisitorId, string? LandingUrl);
 
 /// <summary>One aggregated funnel row: a month (<c>2026-03</c>), a network, optionally a campaign, and its counts.</summary>
 public sealed record FunnelRowJson(string? Period, string? Network, string? Campaign, long Visits, long Leads, long Customers);
@@ -59,43 +73,26 @@ public static class EvaluateRequests
     /// <summary>At most this many rows or snapshots: far above a real agency's monthly data, low enough to bound the work.</summary>
     public const int MaxItems = 100_000;
 
+    /// <summary>At most this many events (the server's request size limit, 30 MB by default, is usually reached first).</summary>
+    public const int MaxEvents = 1_000_000;
+
     public static ApiOutcome<Evaluation> Evaluate(EvaluateRequest? request, DecisionEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (request?.Rows is not { Count: > 0 } rows)
+        bool hasEvents = request?.Events is { Count: > 0 };
+        bool hasRows = request?.Rows is { Count: > 0 };
+        if (request is null || hasEvents == hasRows)
         {
-            return ApiOutcome.BadRequest<Evaluation>("Send a JSON body with 'rows' (monthly funnel rows: period, network, campaign, visits, leads, customers) and optionally 'snapshots', 'goals', 'experiments' and 'evaluationDate'.");
+            return ApiOutcome.BadRequest<Evaluation>("Send a JSON body with either 'events' (timestamp, stage, visitorId, landingUrl) or 'rows' (monthly funnel rows: period, network, campaign, visits, leads, customers), and optionally 'snapshots', 'goals', 'experiments', 'evaluationDate'; with events also 'timeZone' and 'attribution'.");
         }
 
-        if (rows.Count > MaxItems || (request.Snapshots?.Count ?? 0) > MaxItems)
+        if ((request.Events?.Count ?? 0) > MaxEvents || (request.Rows?.Count ?? 0) > MaxItems || (request.Snapshots?.Count ?? 0) > MaxItems)
         {
-            return ApiOutcome.BadRequest<Evaluation>($"At most {MaxItems:N0} rows and {MaxItems:N0} snapshots are accepted in one request.");
+            return ApiOutcome.BadRequest<Evaluation>($"At most {MaxEvents:N0} events, {MaxItems:N0} rows and {MaxItems:N0} snapshots are accepted in one request.");
         }
 
         var errors = new List<string>();
-        var records = new List<FunnelRecord>(rows.Count);
-        for (int i = 0; i < rows.Count; i++)
-        {
-            FunnelRowJson row = rows[i];
-            if (row is null)
-            {
-                errors.Add($"rows[{i}] is null.");
-            }
-            else if (!Period.TryParse(row.Period, out Period period) || period.Granularity != PeriodGranularity.Month)
-            {
-                errors.Add($"rows[{i}].period: '{row.Period}' is not a month such as 2026-03.");
-            }
-            else
-            {
-                records.Add(new FunnelRecord(period, row.Network ?? "", row.Visits, row.Leads, row.Customers, Campaign: row.Campaign));
-            }
-        }
-
-        FunnelTable funnel = FunnelTable.FromRows(records);
-        foreach (FunnelDiagnostic d in funnel.Diagnostics)
-        {
-            errors.Add($"rows[{RowIndex(rows, records, d.RowIndex)}]: {d.Message}");
-        }
+        FunnelTable funnel = hasEvents ? Aggregate(request, errors) : FromRows(request.Rows!, errors);
 
         var snapshots = new List<ChannelSnapshot>();
         for (int i = 0; i < (request.Snapshots?.Count ?? 0); i++)
@@ -139,13 +136,111 @@ public static class EvaluateRequests
                 new() { ["errors"] = errors });
         }
 
+        if (funnel.Periods.Count == 0)
+        {
+            return ApiOutcome.BadRequest<Evaluation>("The funnel has no data: no event or row could be counted.");
+        }
+
         // Deterministic by default: evaluate as of the end of the data, not as of "today".
         DateOnly date = request.EvaluationDate ?? funnel.Periods[^1].Next().Start;
         return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
     }
 
+    private static FunnelTable FromRows(IReadOnlyList<FunnelRowJson> rows, List<string> errors)
+    {
+        var records = new List<FunnelRecord>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            FunnelRowJson row = rows[i];
+            if (row is null)
+            {
+                errors.Add($"rows[{i}] is null.");
+            }
+            else if (!Period.TryParse(row.Period, out Period period) || period.Granularity != PeriodGranularity.Month)
+            {
+                errors.Add($"rows[{i}].period: '{row.Period}' is not a month such as 2026-03.");
+            }
+            else
+            {
+                records.Add(new FunnelRecord(period, row.Network ?? "", row.Visits, row.Leads, row.Customers, Campaign: row.Campaign));
+            }
+        }
+
+        FunnelTable funnel = FunnelTable.FromRows(records);
+        foreach (FunnelDiagnostic d in funnel.Diagnostics)
+        {
+            errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: {d.Message}");
+        }
+
+        return funnel;
+    }
+
+    /// <summary>Aggregates posted events by month in the request's time zone, with its attribution model.</summary>
+    private static FunnelTable Aggregate(EvaluateRequest request, List<string> errors)
+    {
+        TimeZoneInfo zone = TimeZoneInfo.Utc;
+        if (request.TimeZone is { Length: > 0 } id && !TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone!))
+        {
+            errors.Add($"timeZone: '{id}' is not a known time zone (for example Europe/Berlin or UTC).");
+            zone = TimeZoneInfo.Utc;
+        }
+
+        AttributionModel attribution = AttributionModel.LastNonDirectTouch;
+        if (request.Attribution is { } model && !(Enum.TryParse(model, ignoreCase: true, out attribution) && Enum.IsDefined(attribution) && !char.IsDigit(model[0])))
+        {
+            errors.Add($"attribution: '{model}' is not firstTouch, lastTouch or lastNonDirectTouch.");
+            attribution = AttributionModel.LastNonDirectTouch;
+        }
+
+        var aggregator = new FunnelAggregator(FunnelOptions.Default with { TimeZone = zone, Attribution = attribution });
+        IReadOnlyList<EventJson> events = request.Events!;
+        for (int i = 0; i < events.Count; i++)
+        {
+            EventJson e = events[i];
+            if (e is null)
+            {
+                errors.Add($"events[{i}] is null.");
+            }
+            else if (!TryParseTimestamp(e.Timestamp, out DateTimeOffset timestamp))
+            {
+                errors.Add($"events[{i}].timestamp: '{e.Timestamp}' is not an ISO 8601 timestamp with an offset, such as 2026-03-14T09:12:44+01:00.");
+            }
+            else if (!TryParseStage(e.Stage, out FunnelStage stage))
+            {
+                errors.Add($"events[{i}].stage: '{e.Stage}' is not visit, lead or customer.");
+            }
+            else if (errors.Count == 0)
+            {
+                aggregator.Add(new FunnelEvent(timestamp, stage, e.VisitorId, e.LandingUrl));
+            }
+        }
+
+        return aggregator.ToTable();
+    }
+
+    /// <summary>A timestamp must state its offset: without one the instant, and so its month, is unknown.</summary>
+    private static bool TryParseTimestamp(string? text, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        return text is { Length: > 6 }
+            && (text[^1] is 'Z' or 'z' || (text[^6] is '+' or '-' && text[^3] == ':'))
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out timestamp);
+    }
+
+    private static bool TryParseStage(string? text, out FunnelStage stage)
+    {
+        stage = text?.ToUpperInvariant() switch
+        {
+            "VISIT" => FunnelStage.Visit,
+            "LEAD" => FunnelStage.Lead,
+            "CUSTOMER" => FunnelStage.Customer,
+            _ => (FunnelStage)(-1),
+        };
+        return Enum.IsDefined(stage);
+    }
+
     /// <summary>Maps a diagnostic's index among the parsed records back to the request's row index.</summary>
-    private static int RowIndex(IReadOnlyList<FunnelRowJson> rows, List<FunnelRecord> records, int recordIndex)
+    private static int RowIndex(IReadOnlyList<FunnelRowJson> rows, int recordIndex)
     {
         int seen = -1;
         for (int i = 0; i < rows.Count; i++)

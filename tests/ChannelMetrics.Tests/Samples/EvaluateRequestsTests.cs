@@ -73,6 +73,63 @@ public sealed class EvaluateRequestsTests
         Assert.That(EvaluateRequests.Evaluate(new EvaluateRequest { Rows = [] }, s_engine).Problem, Does.Contain("'rows'"));
     }
 
+    /// <summary>Four months of raw events: LinkedIn visitors convert one in five, Facebook visitors one in fifty.</summary>
+    private static List<EventJson> Events()
+    {
+        var events = new List<EventJson>();
+        for (int i = 0; i < 2_000; i++)
+        {
+            bool linkedIn = i % 5 == 0;
+            var when = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.FromHours(1)).AddHours(i * 1.4);
+            string url = linkedIn ? "https://x.example/?utm_source=lnkd.in&utm_medium=paid_social&utm_campaign=ads" : "https://x.example/?utm_source=fb&utm_medium=social&utm_campaign=page";
+            events.Add(new EventJson(when.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "visit", $"v{i}", url));
+            if (i % (linkedIn ? 25 : 50) == 0 || (linkedIn && i % 25 == 5))
+            {
+                events.Add(new EventJson(when.AddMinutes(5).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), "Lead", $"v{i}", null));
+            }
+        }
+
+        return events;
+    }
+
+    [Test]
+    public void Evaluate_RawEvents_AreAggregatedInTheTimeZoneAndJudged()
+    {
+        var outcome = EvaluateRequests.Evaluate(
+            new EvaluateRequest { Events = Events(), TimeZone = "Europe/Berlin", Attribution = "firstTouch", Goals = Json(Goals) },
+            s_engine);
+
+        Assert.That(outcome.Problem, Is.Null, outcome.Problem);
+        Evaluation evaluation = outcome.Value!;
+        Assert.That(evaluation.Funnel.Networks, Is.EquivalentTo(new[] { "Facebook", "LinkedIn" }));
+        Assert.That(evaluation.Funnel.TotalsByNetwork().Sum(t => t.Visits), Is.EqualTo(2_000));
+        Assert.That(evaluation.Funnel.Periods[0], Is.EqualTo(Period.Month(2026, 1)));
+        Assert.That(evaluation.Report.Networks.Single(n => n.Network == "LinkedIn").Verdict, Is.Not.EqualTo(Verdict.InsufficientData));
+    }
+
+    [Test]
+    public void Evaluate_BadEvents_ListsEachWithItsIndex()
+    {
+        var events = Events();
+        events[3] = events[3] with { Timestamp = "2026-01-01T10:00:00" };
+        events[4] = events[4] with { Stage = "signup" };
+        var request = new EvaluateRequest { Events = events, TimeZone = "Mars/Olympus", Attribution = "7" };
+
+        var errors = (IReadOnlyList<string>)EvaluateRequests.Evaluate(request, s_engine).Extensions["errors"]!;
+
+        Assert.That(errors, Has.Count.EqualTo(4), string.Join("\n", errors));
+        Assert.That(errors[0], Does.StartWith("timeZone: 'Mars/Olympus'"));
+        Assert.That(errors[1], Does.StartWith("attribution: '7'"));
+        Assert.That(errors[2], Does.StartWith("events[3].timestamp: "));
+        Assert.That(errors[3], Does.StartWith("events[4].stage: 'signup'"));
+    }
+
+    [Test]
+    public void Evaluate_BothEventsAndRows_Is400()
+    {
+        Assert.That(EvaluateRequests.Evaluate(new EvaluateRequest { Events = Events(), Rows = Rows() }, s_engine).Problem, Does.Contain("either 'events'"));
+    }
+
     [Test]
     public void Evaluate_SameRequestTwice_GivesTheSameJson()
     {
