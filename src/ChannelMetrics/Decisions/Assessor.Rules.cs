@@ -44,13 +44,13 @@ internal sealed partial class Assessor
         string peers = s.PeerBasis == ComparisonBasis.Portfolio ? "the rest of the portfolio" : "the network's other campaigns";
 
         // --- Facts every rule may use ---------------------------------------------------------------------------
-        int first = s.Counts.FirstActive;
-        if (s.NetworkData is { FirstSnapshot: >= 0 } nd && (first < 0 || nd.FirstSnapshot < first))
+        int? first = s.Counts.FirstActive;
+        if (s.NetworkData?.FirstSnapshot is int firstSnapshot && (first is null || firstSnapshot < first))
         {
-            first = nd.FirstSnapshot;
+            first = firstSnapshot;
         }
 
-        int history = first < 0 ? 0 : _data.Length - first;
+        int history = first is int f ? _data.Length - f : 0;
         var visitToLead = Compare(s, EvidenceMetrics.VisitToLeadRate, s.Window.L, s.Window.V, s.Peers.L, s.Peers.V, "visit→lead", peers);
         var leadToCustomer = Compare(s, EvidenceMetrics.LeadToCustomerRate, s.Window.C, s.Window.L, s.Peers.C, s.Peers.L, "lead→customer", peers);
         var share = RateOf(s.Window.V, s.Window.V + s.Peers.V);

@@ -304,7 +304,7 @@ internal sealed partial class Assessor
     /// activity (a network or campaign that had not started yet has no numbers, which is not the same as zero; zeros
     /// there would also fake an upward trend for every launch).
     /// </summary>
-    private bool Known(FunnelCounts counts, int slot) => _data.FunnelKnown(slot) && counts.FirstActive >= 0 && slot >= counts.FirstActive;
+    private bool Known(FunnelCounts counts, int slot) => _data.FunnelKnown(slot) && counts.FirstActive is int first && slot >= first;
 
     private Rate RateOf(long successes, long trials) => Rate.Of(successes, trials, _data.Confidence);
 

@@ -23,17 +23,22 @@ internal sealed class FunnelCounts
 
     public long[] Customers { get; }
 
-    /// <summary>The first slot with a non-zero count, or -1.</summary>
-    public int FirstActive { get; private set; } = -1;
+    /// <summary>The first slot with a non-zero count (negative when before the range), or <see langword="null"/>.</summary>
+    public int? FirstActive { get; private set; }
 
+    /// <summary>Adds a row's counts; a row before the range (negative slot) only moves <see cref="FirstActive"/>.</summary>
     public void Add(int slot, FunnelRow row)
     {
-        Visits[slot] = checked(Visits[slot] + row.Visits);
-        Leads[slot] = checked(Leads[slot] + row.Leads);
-        Customers[slot] = checked(Customers[slot] + row.Customers);
-        if ((row.Visits | row.Leads | row.Customers) != 0 && (FirstActive < 0 || slot < FirstActive))
+        if ((row.Visits | row.Leads | row.Customers) != 0 && (FirstActive is null || slot < FirstActive))
         {
             FirstActive = slot;
+        }
+
+        if (slot >= 0)
+        {
+            Visits[slot] = checked(Visits[slot] + row.Visits);
+            Leads[slot] = checked(Leads[slot] + row.Leads);
+            Customers[slot] = checked(Customers[slot] + row.Customers);
         }
     }
 }
@@ -57,7 +62,8 @@ internal sealed class NetworkData
 
     public ChannelSnapshot?[] Snapshots { get; }
 
-    public int FirstSnapshot { get; set; } = -1;
+    /// <summary>The first slot with a snapshot (negative when before the range), or <see langword="null"/>.</summary>
+    public int? FirstSnapshot { get; set; }
 }
 
 /// <summary>
@@ -116,7 +122,8 @@ internal sealed class DecisionData
         IEnumerable<ChannelSnapshot> snapshots,
         Func<string, string, Period, long?>? sectionVisits,
         decimal? hourlyRate,
-        Period evaluationPeriod)
+        Period evaluationPeriod,
+        int lookback)
     {
         var list = snapshots as IReadOnlyList<ChannelSnapshot> ?? snapshots.ToArray();
         var granularity = evaluationPeriod.Granularity;
@@ -132,6 +139,13 @@ internal sealed class DecisionData
             {
                 start = snapshot.Period;
             }
+        }
+
+        // Only the last `lookback` periods are read by any rule; older data only tell when a network started.
+        var earliest = evaluationPeriod.Offset(-(lookback - 1));
+        if (start < earliest)
+        {
+            start = earliest;
         }
 
         int length = start.PeriodsUntil(evaluationPeriod) + 1;
@@ -206,6 +220,16 @@ internal sealed class DecisionData
 
             var owner = data.GetOrAdd(snapshot.Network);
             int at = start.PeriodsUntil(snapshot.Period);
+            if (owner.FirstSnapshot is null || at < owner.FirstSnapshot)
+            {
+                owner.FirstSnapshot = at;
+            }
+
+            if (at < 0)
+            {
+                continue;
+            }
+
             if (owner.Snapshots[at] is not null)
             {
                 data.Note(string.Create(CultureInfo.InvariantCulture, $"Snapshot {i} repeats {snapshot.Network} {snapshot.Period}; the first one is kept."));
@@ -213,10 +237,6 @@ internal sealed class DecisionData
             }
 
             owner.Snapshots[at] = snapshot;
-            if (owner.FirstSnapshot < 0 || at < owner.FirstSnapshot)
-            {
-                owner.FirstSnapshot = at;
-            }
         }
 
         if (laterSnapshots > 0)

@@ -129,7 +129,7 @@ public sealed class DecisionEngine
         Func<string, string, Period, long?>? lookup = sections.Count == 0
             ? null
             : (network, section, p) => sections.TryGetValue(network + "\n" + section, out var series) && series.ValueAt(p) is double v ? (long)v : null;
-        var data = DecisionData.Build(dataset.Funnel, snapshots, lookup, dataset.HourlyRate ?? Policy.HourlyRate, period);
+        var data = DecisionData.Build(dataset.Funnel, snapshots, lookup, dataset.HourlyRate ?? Policy.HourlyRate, period, Lookback);
         foreach (var diagnostic in dataset.Diagnostics)
         {
             data.Notes.Insert(0, new Evidence { Code = EvidenceCodes.DataNote, Message = diagnostic.Message });
@@ -155,9 +155,12 @@ public sealed class DecisionEngine
         ArgumentNullException.ThrowIfNull(experiments);
         var date = evaluationDate;
         var period = Period.Containing(date, funnel.Granularity).Previous();
-        var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period);
+        var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period, Lookback);
         return new Assessor(Policy, data, goals, experiments, date, period).Run(MaxDegreeOfParallelism);
     }
+
+    // The periods any rule reads: the longer window, plus one before it for growth rates.
+    private int Lookback => Math.Max(Policy.TrendPeriods, Policy.EvaluationPeriods) + 1;
 
     private DateOnly Today() => DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
 }
