@@ -55,6 +55,7 @@ internal static class AgencyReportRun
         DecisionReport decisions = engine.Evaluate(table, snapshots, goals, experiments, asOf);
         ReportModel model = BuildModel(table, options, zone, problems, events, snapshots.Count, goals, experiments, asOf);
         model = model with { Networks = Verdicts.Apply(SectionShares(model.Networks, sectionVisits, "blog"), decisions) };
+        model = model with { Networks = model.Networks.Select(n => Sentiment(n, table, snapshots, decisions)).ToList() };
         PrintSummary(model);
 
         // Markdown, JSON and CSV come from the library's report writers; the HTML page with its charts is the sample's.
@@ -197,6 +198,31 @@ internal static class AgencyReportRun
             long own = sectionVisits.Where(s => s.Section == section && string.Equals(s.Network, n.Network, StringComparison.OrdinalIgnoreCase)).Sum(s => s.Visits);
             return total == 0 || own == 0 ? n : n with { Section = $"{own:N0} visits to the {section} ({Format.Percent((double)own / total)} of all {section} visits)" };
         }).ToList();
+    }
+
+    /// <summary>
+    /// Adds the sentiment panel to a network whose verdict rests on sentiment (a sentiment goal, or
+    /// sentiment evidence): the negative share per month, its Sen trend and the goal's ceiling.
+    /// </summary>
+    private static NetworkView Sentiment(NetworkView view, FunnelTable table, List<ChannelSnapshot> snapshots, DecisionReport decisions)
+    {
+        ChannelAssessment? assessment = decisions.Networks.FirstOrDefault(a => string.Equals(a.Network, view.Network, StringComparison.OrdinalIgnoreCase));
+        GoalStatus? goal = assessment?.GoalStatuses.FirstOrDefault(g => g.Metric == GoalMetric.NegativeShare);
+        bool matters = goal is not null || (assessment?.Evidence.Any(e => e.Code == EvidenceCodes.SentimentWorsening) ?? false);
+        if (!matters)
+        {
+            return view;
+        }
+
+        var byPeriod = snapshots.Where(s => string.Equals(s.Network, view.Network, StringComparison.OrdinalIgnoreCase)).ToDictionary(s => s.Period);
+        var shares = table.Periods.Select(p => byPeriod.TryGetValue(p, out ChannelSnapshot? s) ? s.NegativeShare().Value * 100 : null).ToList();
+        if (shares.Count(v => v is not null) < 3)
+        {
+            return view;
+        }
+
+        var series = new SentimentSeries(shares, Trends.Lines(shares).Take(1).ToList(), goal is { Direction: GoalDirection.AtMost } ? goal.Target * 100 : null);
+        return view with { Chart = view.Chart with { Sentiment = series } };
     }
 
     private static void PrintSummary(ReportModel model)

@@ -101,8 +101,13 @@ internal static class HtmlPage
         AppendList(html, "Goals", n.Goals);
 
         html.Append("<figure>\n").Append(Svg(NetworkChart.VolumeSvg(n.Chart), $"{n.Network}: visits and leads per month"))
-            .Append(Svg(NetworkChart.ConversionSvg(n.Chart), $"{n.Network}: visit to lead conversion per month with trend lines"))
-            .Append("</figure>\n");
+            .Append(Svg(NetworkChart.ConversionSvg(n.Chart), $"{n.Network}: visit to lead conversion per month with trend lines"));
+        if (n.Chart.Sentiment is not null)
+        {
+            html.Append(Svg(NetworkChart.SentimentSvg(n.Chart), $"{n.Network}: negative share of comments and mentions per month"));
+        }
+
+        html.Append("</figure>\n");
 
         if (n.Trends.Count > 0)
         {

@@ -19,7 +19,14 @@ internal sealed record NetworkChartData(
     IReadOnlyList<double?> RatePercent,
     IReadOnlyList<(double Lower, double Upper)?> RateIntervalPercent,
     IReadOnlyList<TrendLine> RateTrends,
-    double? PortfolioRatePercent);
+    double? PortfolioRatePercent)
+{
+    /// <summary>The negative share of comments and mentions per month, when sentiment matters to the verdict.</summary>
+    public SentimentSeries? Sentiment { get; init; }
+}
+
+/// <summary>Negative share per month in percent (null = unknown), its trend lines, and the goal's ceiling if any.</summary>
+internal sealed record SentimentSeries(IReadOnlyList<double?> NegativeSharePercent, IReadOnlyList<TrendLine> Trends, double? CeilingPercent);
 
 /// <summary>
 /// Draws a network's two panels with ScottPlot (volume per month; visit→lead conversion with its
@@ -158,6 +165,56 @@ internal static class NetworkChart
 
         plot.Title($"{data.Network}: visit→lead conversion");
         plot.Axes.Left.Label.Text = "Visit→lead rate (%)";
+        plot.Axes.Bottom.Label.Text = "Month";
+        MonthTicks(plot, data.MonthLabels);
+        plot.Axes.SetLimitsY(0, top * 1.15);
+        plot.Axes.SetLimitsX(-0.5, Math.Max(1, n) - 0.5);
+        return Finish(plot);
+    }
+
+    public static string SentimentSvg(NetworkChartData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        SentimentSeries sentiment = data.Sentiment ?? throw new ArgumentException("The chart data has no sentiment series.", nameof(data));
+        var plot = new Plot();
+        var xs = new List<double>();
+        var ys = new List<double>();
+        double top = 1;
+        for (int i = 0; i < sentiment.NegativeSharePercent.Count; i++)
+        {
+            // An unknown month (sentiment not collected) is left out, not drawn as zero.
+            if (sentiment.NegativeSharePercent[i] is double v)
+            {
+                xs.Add(i);
+                ys.Add(v);
+                top = Math.Max(top, v);
+            }
+        }
+
+        var points = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), Color.FromHex("#d62728"));
+        points.LineWidth = 2;
+        points.MarkerSize = 6;
+        points.LegendText = "Negative share of comments and mentions";
+        int n = sentiment.NegativeSharePercent.Count;
+        foreach (TrendLine trend in sentiment.Trends.Take(1))
+        {
+            var line = plot.Add.Line(trend.From, trend.Intercept + (trend.Slope * trend.From), n - 1, trend.Intercept + (trend.Slope * (n - 1)));
+            line.LineWidth = 2;
+            line.Color = Color.FromHex("#7f7f7f");
+            line.LinePattern = LinePattern.Dashed;
+            line.MarkerSize = 0;
+            line.LegendText = trend.Label;
+        }
+
+        if (sentiment.CeilingPercent is double ceiling)
+        {
+            var goal = plot.Add.HorizontalLine(ceiling, 1.5f, Color.FromHex("#9467bd"), LinePattern.Dotted);
+            goal.LegendText = string.Create(CultureInfo.InvariantCulture, $"Goal: at most {ceiling:0.#}%");
+            top = Math.Max(top, ceiling);
+        }
+
+        plot.Title($"{data.Network}: sentiment");
+        plot.Axes.Left.Label.Text = "Negative share (%)";
         plot.Axes.Bottom.Label.Text = "Month";
         MonthTicks(plot, data.MonthLabels);
         plot.Axes.SetLimitsY(0, top * 1.15);
