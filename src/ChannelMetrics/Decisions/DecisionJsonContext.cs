@@ -7,11 +7,12 @@ using ChannelMetrics.Goals;
 namespace ChannelMetrics.Decisions;
 
 // The report's JSON: camelCase names, enums as camelCase strings (as in goal and experiment files), periods as their text
-// form. Numbers are written in shortest round-trip form, so equal reports give equal bytes.
+// form. Numbers are written in shortest round-trip form and lines end in \n on every OS, so equal reports give equal bytes.
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = true,
+    NewLine = "\n",
     Converters =
     [
         typeof(PeriodJsonConverter),

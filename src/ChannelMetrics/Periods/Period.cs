@@ -219,7 +219,8 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     public int CompareTo(Period other)
     {
         int byStart = Start.CompareTo(other.Start);
-        return byStart != 0 ? byStart : Granularity.CompareTo(other.Granularity);
+        // Compare the enum as an int: Enum.CompareTo(object) would box on every sort comparison.
+        return byStart != 0 ? byStart : ((int)Granularity).CompareTo((int)other.Granularity);
     }
 
     /// <inheritdoc />

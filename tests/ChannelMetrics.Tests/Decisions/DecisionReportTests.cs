@@ -49,6 +49,15 @@ public sealed class DecisionReportTests
     }
 
     [Test]
+    public void ToJson_LineEndings_AreLineFeedOnEveryOperatingSystem()
+    {
+        var json = Everything().Evaluate().ToJson();
+
+        Assert.That(json.Contains('\r', StringComparison.Ordinal), Is.False);
+        Assert.That(json.Contains('\n', StringComparison.Ordinal), Is.True);
+    }
+
+    [Test]
     public void Evaluate_InputInAnotherOrder_SameJsonBytes()
     {
         var s = Everything();
