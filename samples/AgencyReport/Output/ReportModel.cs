@@ -23,7 +23,7 @@ internal sealed record NetworkView(
     IReadOnlyList<MonthView> Months,
     IReadOnlyList<CampaignView> Campaigns,
     IReadOnlyList<TrendView> Trends,
-    [property: System.Text.Json.Serialization.JsonIgnore] NetworkChartData Chart)
+    NetworkChartData Chart)
 {
     public string? Verdict { get; init; }
 
