@@ -52,7 +52,9 @@ internal static class AgencyReportRun
         Console.WriteLine();
 
         DecisionEngine engine = new DecisionEngineBuilder { Policy = DecisionPolicy.Default with { HourlyRate = options.HourlyRate } }.Build();
-        DecisionReport decisions = engine.Evaluate(table, snapshots, goals, experiments, asOf);
+        // The dataset carries the blog visits counted per network, so section goals (X's blog traffic) are judged too.
+        var dataset = ChannelDataset.Create(table, snapshots, sectionVisits, options.HourlyRate);
+        DecisionReport decisions = engine.Evaluate(dataset, goals, experiments, asOf);
         ReportModel model = BuildModel(table, options, zone, problems, events, snapshots.Count, goals, experiments, asOf);
         model = model with { Networks = Verdicts.Apply(SectionShares(model.Networks, sectionVisits, "blog"), decisions) };
         model = model with { Networks = model.Networks.Select(n => Sentiment(n, table, snapshots, decisions)).ToList() };
