@@ -15,6 +15,8 @@ public sealed partial class FunnelAggregator
     // parsed events often share one UtmTags instance, so a hit costs reference compares instead of hashing
     // four strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
     private IdentityEntry[]? _identity;
+    private TagEntry[]? _tagCache;
+    private int _tagMisses;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -87,22 +89,45 @@ public sealed partial class FunnelAggregator
 
     internal int TouchOfTags(UtmTags tags, string? referrer)
     {
+        var cache = _tagCache ??= new TagEntry[MinTagCacheSize];
         int hash = IdentityHash(tags, referrer, null, null, null, ClickIdKinds.None);
-        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
-        if (entry.Id != 0 && ReferenceEquals(entry.A, tags) && ReferenceEquals(entry.B, referrer) && entry.C is null && entry.D is null && entry.E is null)
+        ref var entry = ref cache[hash & (cache.Length - 1)];
+        if (entry.Id != 0 && ReferenceEquals(entry.Tags, tags) && ReferenceEquals(entry.Referrer, referrer))
         {
             return entry.Id - 1;
         }
 
         int id = TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, tags.ClickIds.Kinds);
-        entry = new IdentityEntry(tags, referrer, null, null, null, ClickIdKinds.None, id + 1);
+        entry = new TagEntry(tags, referrer, id + 1);
+        if (++_tagMisses > cache.Length * 2 && cache.Length < MaxTagCacheSize)
+        {
+            GrowTagCache();
+        }
+
         return id;
+    }
+
+    // Parsed events usually share one UtmTags instance per distinct landing page; the cache in front of the
+    // value-keyed dictionary grows (up to 512K entries, 12 MB) while it keeps missing, so an input with many
+    // distinct tag objects stays on reference compares, and a small input keeps a small cache.
+    private void GrowTagCache()
+    {
+        var old = _tagCache!;
+        var cache = new TagEntry[old.Length * 2];
+        foreach (var entry in old)
+        {
+            if (entry.Id != 0)
+            {
+                cache[IdentityHash(entry.Tags, entry.Referrer, null, null, null, ClickIdKinds.None) & (cache.Length - 1)] = entry;
+            }
+        }
+
+        _tagCache = cache;
+        _tagMisses = 0;
     }
 
     internal int TouchOfValues(in UtmValues values, string? referrer)
     {
-        // The tags themselves are the A..E slots here; a tags entry has a UtmTags in A, never a string, so
-        // the two kinds of entries cannot be confused.
         int hash = IdentityHash(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
         ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
         if (entry.Id != 0 && ReferenceEquals(entry.A, values.Source) && ReferenceEquals(entry.B, values.Medium) && ReferenceEquals(entry.C, values.Campaign)
@@ -128,6 +153,11 @@ public sealed partial class FunnelAggregator
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private const int MinTagCacheSize = 1 << 10;
+    private const int MaxTagCacheSize = 1 << 19;
+
+    private readonly record struct TagEntry(UtmTags? Tags, string? Referrer, int Id);
 
     private readonly record struct IdentityEntry(object? A, object? B, object? C, object? D, object? E, ClickIdKinds ClickIds, int Id);
 

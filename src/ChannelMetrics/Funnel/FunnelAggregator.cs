@@ -34,7 +34,6 @@ namespace ChannelMetrics.Funnel;
 public sealed partial class FunnelAggregator
 {
     private const int NoTouch = -1;
-    private const int NoVisit = -1;
 
     private readonly FunnelOptions _options;
     private readonly PeriodIndexer _periods;
@@ -44,7 +43,8 @@ public sealed partial class FunnelAggregator
     private readonly List<string> _visitorNames = [];
     private readonly bool _keepVisits;
 
-    private VisitorState[] _visitors = new VisitorState[16];
+    // Only the first-touch model keeps per-visitor state; the last-touch models resolve from the visits.
+    private VisitorState[] _visitors = [];
     private VisitRecord[] _visits = [];
     private int _visitCount;
     private ConversionRecord[] _conversions = [];
@@ -147,7 +147,7 @@ public sealed partial class FunnelAggregator
             _cells.Add(CellMap.KeyOf(periodMap[CellMap.PeriodOf(key)], touchMap[CellMap.IdOf(key)]), visits, leads, customers);
         }
 
-        for (int v = 0; v < visitorMap.Length; v++)
+        for (int v = 0; v < (_keepVisits ? 0 : visitorMap.Length); v++)
         {
             ref readonly var theirs = ref other._visitors[v];
             if (theirs.FirstTouch != NoTouch)
@@ -182,7 +182,10 @@ public sealed partial class FunnelAggregator
         _visitCount = 0;
         _conversionCount = 0;
         _eventCount = 0;
-        _visitors.AsSpan(0, _visitorNames.Count).Fill(new VisitorState { FirstTouch = NoTouch, Head = NoVisit });
+        if (!_keepVisits)
+        {
+            _visitors.AsSpan(0, _visitorNames.Count).Fill(new VisitorState { FirstTouch = NoTouch });
+        }
     }
 
     /// <summary>Builds the table of everything added so far. The aggregator stays usable.</summary>
@@ -272,12 +275,15 @@ public sealed partial class FunnelAggregator
         int index = _visitorNames.Count;
         _visitorIds.Add(visitorId, index);
         _visitorNames.Add(visitorId);
-        if (index == _visitors.Length)
+        if (!_keepVisits)
         {
-            Array.Resize(ref _visitors, index * 2);
-        }
+            if (index == _visitors.Length)
+            {
+                Array.Resize(ref _visitors, Math.Max(16, index * 2));
+            }
 
-        _visitors[index] = new VisitorState { FirstTouch = NoTouch, Head = NoVisit };
+            _visitors[index] = new VisitorState { FirstTouch = NoTouch };
+        }
         return index;
     }
 
@@ -317,10 +323,7 @@ public sealed partial class FunnelAggregator
             Array.Resize(ref _visits, Math.Max(1024, _visits.Length * 2));
         }
 
-        ref var state = ref _visitors[visitor];
-        _visits[_visitCount] = new VisitRecord(ticks, touch, visitor, state.Head);
-        state.Head = _visitCount++;
-        state.VisitCount++;
+        _visits[_visitCount++] = new VisitRecord(ticks, touch, visitor);
     }
 
     private void AppendConversion(in ConversionRecord record)
@@ -337,11 +340,9 @@ public sealed partial class FunnelAggregator
     {
         public long FirstTicks;
         public int FirstTouch;
-        public int Head;
-        public int VisitCount;
     }
 
-    private readonly record struct VisitRecord(long Ticks, int Touch, int Visitor, int Next);
+    private readonly record struct VisitRecord(long Ticks, int Touch, int Visitor);
 
     /// <summary>One aggregator's resolved counts, ready for a <see cref="TableBuilder"/>.</summary>
     internal sealed record ResolvedSource(Period[] Periods, TouchKey[] Touches, CellMap Counts, (string Network, string Campaign)[] GuardFolded)
@@ -359,136 +360,151 @@ public sealed partial class FunnelAggregator
     internal readonly record struct ConversionRecord(long Ticks, int Visitor, int OwnTouch, int Period, byte Stage);
 
     /// <summary>Picks the credited touch of each stored conversion, per the attribution model.</summary>
+    /// <remarks>
+    /// Visits are stored append-only, without touching any per-visitor state while counting (that random
+    /// write per event was most of the cost of <c>Add</c>). Here, once per resolution, the visits of the
+    /// visitors that converted are gathered by a counting sort on the visitor, each visitor's visits are
+    /// sorted by (instant, touch rank), and each conversion finds its credited visit by binary search.
+    /// </remarks>
     private sealed class Attribution
     {
-        // Visitors with more visits than this get a sorted copy of their visits and a binary search,
-        // so a visitor with a huge history cannot make resolution quadratic.
-        private const int LinearScanLimit = 16;
-
         private readonly FunnelAggregator _owner;
-        private readonly bool[] _direct;
-        private readonly Dictionary<int, Timeline> _sorted = [];
+        private readonly bool _lastTouch;
+        private readonly bool _nonDirectOnly;
+
+        // Last-touch models: the gathered visits of converting visitors, grouped by visitor
+        // (visitor v owns [_start[v], _start[v + 1])), sorted by instant then touch rank.
+        private readonly int[] _start = [];
+        private readonly long[] _ticks = [];
+        private readonly int[] _touches = [];
+        private readonly int[] _lastNonDirect = [];
 
         public Attribution(FunnelAggregator owner)
         {
             _owner = owner;
-            int count = owner._touches.Count;
-            _direct = new bool[count];
-            for (int i = 0; i < count; i++)
+            _lastTouch = owner._options.Attribution != AttributionModel.FirstTouch;
+            _nonDirectOnly = owner._options.Attribution == AttributionModel.LastNonDirectTouch;
+            if (!_lastTouch)
             {
-                _direct[i] = owner._touches[i].IsDirect;
+                return;
+            }
+
+            int touchCount = owner._touches.Count;
+            var direct = new bool[touchCount];
+            var rank = new int[touchCount];
+            var order = new int[touchCount];
+            var touches = owner._touches;
+            for (int i = 0; i < touchCount; i++)
+            {
+                direct[i] = touches[i].IsDirect;
+                order[i] = i;
+            }
+
+            // Ties at the same instant are broken by the touch's values, never by arrival order: an integer
+            // rank per touch (equal values, equal rank) makes that comparison cheap.
+            Array.Sort(order, (a, b) => TouchKey.Compare(touches[a], touches[b]));
+            for (int i = 1; i < touchCount; i++)
+            {
+                rank[order[i]] = TouchKey.Compare(touches[order[i]], touches[order[i - 1]]) == 0 ? rank[order[i - 1]] : i;
+            }
+
+            int visitorCount = owner._visitorNames.Count;
+            var converting = new bool[visitorCount];
+            for (int i = 0; i < owner._conversionCount; i++)
+            {
+                converting[owner._conversions[i].Visitor] = true;
+            }
+
+            // Counting sort on the visitor, keeping only converting visitors' visits.
+            var visits = owner._visits;
+            int visitCount = owner._visitCount;
+            var counts = new int[visitorCount + 1];
+            for (int i = 0; i < visitCount; i++)
+            {
+                int v = visits[i].Visitor;
+                if (converting[v])
+                {
+                    counts[v + 1]++;
+                }
+            }
+
+            for (int v = 0; v < visitorCount; v++)
+            {
+                counts[v + 1] += counts[v];
+            }
+
+            int gathered = counts[visitorCount];
+            var items = new (long Ticks, int Rank, int Touch)[gathered];
+            var cursor = (int[])counts.Clone();
+            for (int i = 0; i < visitCount; i++)
+            {
+                ref readonly var visit = ref visits[i];
+                if (converting[visit.Visitor])
+                {
+                    items[cursor[visit.Visitor]++] = (visit.Ticks, rank[visit.Touch], visit.Touch);
+                }
+            }
+
+            _start = counts;
+            _ticks = new long[gathered];
+            _touches = new int[gathered];
+            _lastNonDirect = new int[gathered];
+            for (int v = 0; v < visitorCount; v++)
+            {
+                int from = counts[v], to = counts[v + 1];
+                if (to - from > 1)
+                {
+                    items.AsSpan(from, to - from).Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Rank.CompareTo(b.Rank));
+                }
+
+                int lastNonDirect = -1;
+                for (int i = from; i < to; i++)
+                {
+                    _ticks[i] = items[i].Ticks;
+                    _touches[i] = items[i].Touch;
+                    if (!direct[items[i].Touch])
+                    {
+                        lastNonDirect = i;
+                    }
+
+                    _lastNonDirect[i] = lastNonDirect;
+                }
             }
         }
 
         public int TouchFor(in ConversionRecord c)
         {
-            ref readonly var visitor = ref _owner._visitors[c.Visitor];
-            return _owner._options.Attribution switch
+            if (!_lastTouch)
             {
-                AttributionModel.FirstTouch => visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch,
-                _ => visitor.VisitCount <= LinearScanLimit ? Scan(visitor.Head, c) : Search(c),
-            };
-        }
+                ref readonly var visitor = ref _owner._visitors[c.Visitor];
+                return visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
+            }
 
-        // Ties at the same instant (rare) are broken by the touch's values, never by arrival order.
-        private bool Later(long ticks, int touch, long bestTicks, int bestTouch) =>
-            bestTouch == NoTouch || ticks > bestTicks
-            || (ticks == bestTicks && touch != bestTouch && TouchKey.Compare(_owner._touches[touch], _owner._touches[bestTouch]) > 0);
-
-        private int Scan(int head, in ConversionRecord c)
-        {
-            bool nonDirectOnly = _owner._options.Attribution == AttributionModel.LastNonDirectTouch;
-            int best = NoTouch, bestNonDirect = NoTouch;
-            long bestTicks = 0, bestNonDirectTicks = 0;
-            var visits = _owner._visits;
-            for (int i = head; i != NoVisit; i = visits[i].Next)
+            // Last visit at or before the conversion (a visit at the same instant is a candidate; among
+            // visits at one instant the highest-ranked touch is last).
+            int from = _start[c.Visitor], to = _start[c.Visitor + 1];
+            int lo = from, hi = to;
+            while (lo < hi)
             {
-                ref readonly var v = ref visits[i];
-                if (v.Ticks > c.Ticks)
+                int mid = (int)((uint)(lo + hi) >> 1);
+                if (_ticks[mid] <= c.Ticks)
                 {
-                    continue;
+                    lo = mid + 1;
                 }
-
-                if (Later(v.Ticks, v.Touch, bestTicks, best))
+                else
                 {
-                    best = v.Touch;
-                    bestTicks = v.Ticks;
-                }
-
-                if (nonDirectOnly && !_direct[v.Touch] && Later(v.Ticks, v.Touch, bestNonDirectTicks, bestNonDirect))
-                {
-                    bestNonDirect = v.Touch;
-                    bestNonDirectTicks = v.Ticks;
+                    hi = mid;
                 }
             }
 
-            return Pick(best, bestNonDirect, nonDirectOnly, c.OwnTouch);
-        }
-
-        private int Search(in ConversionRecord c)
-        {
-            if (!_sorted.TryGetValue(c.Visitor, out var timeline))
-            {
-                timeline = BuildTimeline(c.Visitor);
-                _sorted.Add(c.Visitor, timeline);
-            }
-
-            // Last index with ticks <= the conversion's (visits sorted by ticks, then touch rank).
-            int hi = timeline.Ticks.AsSpan().BinarySearch(c.Ticks);
-            if (hi < 0)
-            {
-                hi = ~hi - 1;
-            }
-            else
-            {
-                while (hi + 1 < timeline.Ticks.Length && timeline.Ticks[hi + 1] == c.Ticks)
-                {
-                    hi++;
-                }
-            }
-
-            if (hi < 0)
+            int last = lo - 1;
+            if (last < from)
             {
                 return c.OwnTouch;
             }
 
-            bool nonDirectOnly = _owner._options.Attribution == AttributionModel.LastNonDirectTouch;
-            int lastNonDirect = timeline.LastNonDirect[hi];
-            return Pick(timeline.Touches[hi], lastNonDirect < 0 ? NoTouch : timeline.Touches[lastNonDirect], nonDirectOnly, c.OwnTouch);
+            int lastNonDirect = _lastNonDirect[last];
+            return _nonDirectOnly && lastNonDirect >= from ? _touches[lastNonDirect] : _touches[last];
         }
-
-        private static int Pick(int best, int bestNonDirect, bool nonDirectOnly, int own) =>
-            best == NoTouch ? own : nonDirectOnly && bestNonDirect != NoTouch ? bestNonDirect : best;
-
-        private Timeline BuildTimeline(int visitor)
-        {
-            var visits = _owner._visits;
-            var items = new List<(long Ticks, int Touch)>(_owner._visitors[visitor].VisitCount);
-            for (int i = _owner._visitors[visitor].Head; i != NoVisit; i = visits[i].Next)
-            {
-                items.Add((visits[i].Ticks, visits[i].Touch));
-            }
-
-            var touches = _owner._touches;
-            items.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : TouchKey.Compare(touches[a.Touch], touches[b.Touch]));
-            var timeline = new Timeline(new long[items.Count], new int[items.Count], new int[items.Count]);
-            int lastNonDirect = -1;
-            for (int i = 0; i < items.Count; i++)
-            {
-                timeline.Ticks[i] = items[i].Ticks;
-                timeline.Touches[i] = items[i].Touch;
-                if (!_direct[items[i].Touch])
-                {
-                    lastNonDirect = i;
-                }
-
-                timeline.LastNonDirect[i] = lastNonDirect;
-            }
-
-            return timeline;
-        }
-
-        /// <summary>One visitor's visits in order, with the index of the last non-direct visit at or before each.</summary>
-        private sealed record Timeline(long[] Ticks, int[] Touches, int[] LastNonDirect);
     }
 }

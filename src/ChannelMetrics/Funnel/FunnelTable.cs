@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace ChannelMetrics.Funnel;
@@ -189,6 +190,32 @@ public sealed class FunnelTable
     {
         Array.Sort(rows, static (a, b) => RowKeyComparer.Instance.Compare(a.Key, b.Key));
         return new FunnelTable(granularity, dimensions, confidence, rows, foldedCampaignCount, diagnostics);
+    }
+
+    /// <summary>Creates a table from distinct rows already in the table's order (see <see cref="RowKeyComparer"/>).</summary>
+    internal static FunnelTable CreateSorted(
+        PeriodGranularity granularity,
+        FunnelDimensions dimensions,
+        double confidence,
+        FunnelRow[] rows,
+        int foldedCampaignCount,
+        FunnelDiagnostic[] diagnostics)
+    {
+        Debug.Assert(IsSorted(rows), "Rows must be in the table's order.");
+        return new FunnelTable(granularity, dimensions, confidence, rows, foldedCampaignCount, diagnostics);
+    }
+
+    private static bool IsSorted(FunnelRow[] rows)
+    {
+        for (int i = 1; i < rows.Length; i++)
+        {
+            if (RowKeyComparer.Instance.Compare(rows[i - 1].Key, rows[i].Key) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Returns the totals of each network over a range of periods, sorted by network.</summary>

@@ -84,11 +84,26 @@ internal sealed class TableBuilder
             }
         }
 
-        var rows = new FunnelRow[sums.Count];
+        // The table's order (period, then the row key) is ranked once per distinct period and group, so the
+        // rows are sorted by two integers instead of comparing strings per comparison. Groups are distinct
+        // under the comparer, so the ranks give exactly the comparer's order.
+        var periodRank = Rank(periods, static (a, b) => a.CompareTo(b));
+        var groupRank = Rank(groups, RowKeyComparer.Instance.Compare);
+        var order = new long[sums.Count];
+        var filled = new (long Key, long Visits, long Leads, long Customers)[sums.Count];
         int r = 0;
-        foreach (var (key, visits, leads, customers) in sums.Cells())
+        foreach (var cell in sums.Cells())
         {
-            rows[r++] = new FunnelRow(groups[CellMap.IdOf(key)] with { Period = periods[CellMap.PeriodOf(key)] }, visits, leads, customers, _options.Confidence);
+            order[r] = ((long)periodRank[CellMap.PeriodOf(cell.Key)] << 32) | (uint)groupRank[CellMap.IdOf(cell.Key)];
+            filled[r++] = cell;
+        }
+
+        Array.Sort(order, filled);
+        var rows = new FunnelRow[filled.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var (key, visits, leads, customers) = filled[i];
+            rows[i] = new FunnelRow(groups[CellMap.IdOf(key)] with { Period = periods[CellMap.PeriodOf(key)] }, visits, leads, customers, _options.Confidence);
         }
 
         FunnelDiagnostic[] diagnostics = foldedCount == 0
@@ -97,7 +112,25 @@ internal sealed class TableBuilder
                 FunnelDiagnosticCode.CampaignsFolded,
                 -1,
                 string.Format(CultureInfo.InvariantCulture, "{0} campaigns beyond the {1} largest of their network were folded into {2}.", foldedCount, _options.MaxCampaignsPerNetwork, FunnelLabels.Other))];
-        return FunnelTable.Create(_options.Granularity, dimensions, _options.Confidence, rows, foldedCount, diagnostics);
+        return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, rows, foldedCount, diagnostics);
+    }
+
+    private static int[] Rank<T>(List<T> items, Comparison<T> comparison)
+    {
+        var order = new int[items.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => comparison(items[a], items[b]));
+        var rank = new int[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        return rank;
     }
 
     private static RowKey Project(in TouchKey touch, FunnelDimensions dimensions, HashSet<(string, string)>? folded) => new(
