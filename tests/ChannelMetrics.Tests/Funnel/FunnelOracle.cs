@@ -49,7 +49,23 @@ internal static class FunnelOracle
     /// <remarks>Visits at the same instant are ordered by the values of the grouped dimensions.</remarks>
     public static (string Network, string Channel, string Medium, string Campaign, string Content)[] Credited(IReadOnlyList<TestEvent> events, AttributionModel model, FunnelDimensions dimensions)
     {
-        var touches = events.Select(Touch).ToArray();
+        // Touch is a pure function of the five raw values: computed once per distinct combination, so the
+        // million-event oracle spends its time on attribution, not on re-resolving the same sources.
+        var resolved = new Dictionary<(string?, string?, string?, string?, string?), (string, string, string, string, string)>();
+        var touches = new (string Network, string Channel, string Medium, string Campaign, string Content)[events.Count];
+        for (int i = 0; i < touches.Length; i++)
+        {
+            var e = events[i];
+            var raw = (e.Source, e.Medium, e.Campaign, e.Content, e.Referrer);
+            if (!resolved.TryGetValue(raw, out var touch))
+            {
+                touch = Touch(e);
+                resolved.Add(raw, touch);
+            }
+
+            touches[i] = touch;
+        }
+
         string Keep(FunnelDimensions dimension, string value) => (dimensions & dimension) != 0 ? value : string.Empty;
         var visits = Enumerable.Range(0, events.Count)
             .Where(i => events[i].Stage == FunnelStage.Visit && !string.IsNullOrEmpty(events[i].Visitor))
