@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChannelMetrics.Goals;
-using ChannelMetrics.Metrics;
 using ChannelMetrics.Statistics;
 
 namespace ChannelMetrics.Decisions;
@@ -221,7 +220,8 @@ internal sealed partial class Assessor
                 GoalMetric.LeadToCustomerRate => funnel && l > 0 && c <= l ? (double)c / l : null,
                 GoalMetric.ShareOfVisits => funnel && _data.Totals.Visits[i] > 0 ? (double)v / _data.Totals.Visits[i] : null,
                 GoalMetric.SectionVisits => subject.Campaign is null && section is not null ? _data.SectionVisits(subject.Network, section, i) : null,
-                _ => snapshot is null ? null : SnapshotValue(snapshot, metric),
+                // Follower growth is derived from the follower counts afterwards (see ToGrowthRates).
+                _ => snapshot?.ValueOf(metric == GoalMetric.FollowerGrowth ? GoalMetric.Followers : metric),
             };
             compared[i] = value ?? double.NaN;
         }
@@ -232,23 +232,4 @@ internal sealed partial class Assessor
         }
     }
 
-    private static double? SnapshotValue(ChannelSnapshot s, GoalMetric metric) => metric switch
-    {
-        GoalMetric.Revenue => (double?)s.Revenue,
-        GoalMetric.Followers or GoalMetric.FollowerGrowth => s.Followers,
-        GoalMetric.Impressions => s.Impressions,
-        GoalMetric.Reach => s.Reach,
-        GoalMetric.Mentions => s.Mentions,
-        GoalMetric.Comments => s.Comments,
-        GoalMetric.Shares => s.Shares,
-        GoalMetric.Likes => s.Likes,
-        GoalMetric.Reposts => s.Reposts,
-        GoalMetric.EngagementRate => s.EngagementRate().Value,
-        GoalMetric.PositiveCount => s.PositiveCount,
-        GoalMetric.NeutralCount => s.NeutralCount,
-        GoalMetric.NegativeCount => s.NegativeCount,
-        GoalMetric.NegativeShare => s.NegativeShare().Value,
-        GoalMetric.NetSentiment => s.NetSentiment().Value,
-        _ => null,
-    };
 }

@@ -267,7 +267,7 @@ public sealed class ChannelDataset
                     throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown goal metric.");
                 }
 
-                return campaign is null ? Build(p => _snapshots.TryGetValue((network, p), out var s) ? SnapshotValue(s, metric) : null) : Gaps();
+                return campaign is null ? Build(p => _snapshots.TryGetValue((network, p), out var s) ? s.ValueOf(metric) : null) : Gaps();
         }
     }
 
@@ -348,24 +348,6 @@ public sealed class ChannelDataset
 
     private static long? ToCount(double? value) => value is double v ? (long)v : null;
 
-    private static double? SnapshotValue(ChannelSnapshot s, GoalMetric metric) => metric switch
-    {
-        GoalMetric.Revenue => (double?)s.Revenue,
-        GoalMetric.Followers => s.Followers,
-        GoalMetric.Impressions => s.Impressions,
-        GoalMetric.Reach => s.Reach,
-        GoalMetric.Mentions => s.Mentions,
-        GoalMetric.Comments => s.Comments,
-        GoalMetric.Shares => s.Shares,
-        GoalMetric.Likes => s.Likes,
-        GoalMetric.Reposts => s.Reposts,
-        GoalMetric.EngagementRate => s.EngagementRate().Value,
-        GoalMetric.PositiveCount => s.PositiveCount,
-        GoalMetric.NeutralCount => s.NeutralCount,
-        GoalMetric.NegativeCount => s.NegativeCount,
-        GoalMetric.NegativeShare => s.NegativeShare().Value,
-        _ => s.NetSentiment().Value,
-    };
 
     private MetricSeries FunnelSeries(FunnelMetric metric, string network, string? campaign)
     {

@@ -1,3 +1,5 @@
+using ChannelMetrics.Goals;
+
 namespace ChannelMetrics.Metrics;
 
 /// <summary>
@@ -200,6 +202,30 @@ public sealed record ChannelSnapshot
     /// <returns>A score in [−1, 1]; not computable when a sentiment count is unknown or all three are zero.</returns>
     public MetricValue NetSentiment() =>
         SentimentRatio((PositiveCount ?? 0) - (NegativeCount ?? 0), "net sentiment");
+
+    /// <summary>
+    /// The value this snapshot holds for a goal metric measured on the network's own analytics, or
+    /// <see langword="null"/> when it is unknown, not computable, or not a snapshot metric (funnel metrics, growth).
+    /// </summary>
+    internal double? ValueOf(GoalMetric metric) => metric switch
+    {
+        GoalMetric.Revenue => (double?)Revenue,
+        GoalMetric.Followers => Followers,
+        GoalMetric.Impressions => Impressions,
+        GoalMetric.Reach => Reach,
+        GoalMetric.Mentions => Mentions,
+        GoalMetric.Comments => Comments,
+        GoalMetric.Shares => Shares,
+        GoalMetric.Likes => Likes,
+        GoalMetric.Reposts => Reposts,
+        GoalMetric.EngagementRate => EngagementRate().Value,
+        GoalMetric.PositiveCount => PositiveCount,
+        GoalMetric.NeutralCount => NeutralCount,
+        GoalMetric.NegativeCount => NegativeCount,
+        GoalMetric.NegativeShare => NegativeShare().Value,
+        GoalMetric.NetSentiment => NetSentiment().Value,
+        _ => null,
+    };
 
     /// <summary>
     /// Returns the cost of the period: <see cref="Spend"/>, plus <see cref="HoursSpent"/> × <paramref name="hourlyRate"/>
