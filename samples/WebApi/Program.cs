@@ -4,7 +4,14 @@ using WebApi;
 
 // A minimal API over ChannelMetrics. Run: dotnet run --project samples/WebApi
 // then: curl 'http://localhost:5000/utm/parse?url=https://example.com/?utm_source=fb%26utm_medium=paid_social'
+// `-- --smoke` (what CI runs) starts it on a free loopback port, checks good and bad requests, and exits.
+bool smoke = args.Contains("--smoke");
+args = [.. args.Where(a => a != "--smoke")];
 var builder = WebApplication.CreateBuilder(args);
+if (smoke)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
 
 // Bad input comes back as RFC 9457 problem details (400), never as a 500 with a stack trace. A body
 // that is not valid JSON throws while binding; it is mapped to a 400 whose detail says where the JSON broke.
@@ -50,4 +57,10 @@ app.MapGet("/utm/parse", UtmEndpoints.Parse);
 app.MapPost("/utm/lint", UtmEndpoints.Lint);
 app.MapPost("/evaluate", EvaluateEndpoint.Evaluate);
 
-app.Run();
+if (smoke)
+{
+    return await SmokeTest.RunAsync(app);
+}
+
+await app.RunAsync();
+return 0;
