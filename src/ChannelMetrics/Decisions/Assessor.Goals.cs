@@ -112,36 +112,25 @@ internal sealed partial class Assessor
         var target = new EvidenceComparison(ComparisonBasis.Target, status.Target);
         var slope = status.Slope is double s ? new EvidenceStatistic("senSlope", s) : null;
         string observed = status.Observed is double o ? Format(goal, o) : "unknown";
+        // What every goal item shares: the goal and its target. Each branch adds its code, numbers and sentence.
+        var about = new Evidence { Code = EvidenceCodes.GoalUnknown, Metric = metric, GoalId = goal.Id, Section = goal.Section, ComparedWith = target, Message = string.Empty };
         return status.Progress switch
         {
-            GoalProgress.Unknown => new Evidence
+            GoalProgress.Unknown => about with
             {
-                Code = EvidenceCodes.GoalUnknown,
-                Metric = metric,
-                GoalId = goal.Id,
-                Section = goal.Section,
-                ComparedWith = target,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{what} cannot be judged: no value is known in the last {_policy.EvaluationPeriods} periods."),
             },
-            GoalProgress.Met => new Evidence
+            GoalProgress.Met => about with
             {
                 Code = EvidenceCodes.GoalMet,
-                Metric = metric,
-                GoalId = goal.Id,
-                Section = goal.Section,
                 Value = status.Observed,
-                ComparedWith = target,
                 Statistic = slope,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{what} is met: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}."),
             },
-            GoalProgress.OnTrack or GoalProgress.Behind => new Evidence
+            GoalProgress.OnTrack or GoalProgress.Behind => about with
             {
                 Code = status.Progress == GoalProgress.OnTrack ? EvidenceCodes.GoalOnTrack : EvidenceCodes.GoalBehind,
-                Metric = metric,
-                GoalId = goal.Id,
-                Section = goal.Section,
                 Value = status.Observed,
-                ComparedWith = target,
                 Statistic = slope,
                 PValue = status.TrendPValue,
                 Periods = status.ProjectedPeriod is Period p ? _period.PeriodsUntil(p) : null,
@@ -149,14 +138,10 @@ internal sealed partial class Assessor
                     ? string.Create(CultureInfo.InvariantCulture, $"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? string.Create(CultureInfo.InvariantCulture, $", before its deadline {d:yyyy-MM-dd}") : "")}.")
                     : string.Create(CultureInfo.InvariantCulture, $"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; {BehindReason(goal, status, mk)}."),
             },
-            _ => new Evidence
+            _ => about with
             {
                 Code = EvidenceCodes.GoalMissed,
-                Metric = metric,
-                GoalId = goal.Id,
-                Section = goal.Section,
                 Value = status.Observed,
-                ComparedWith = target,
                 Statistic = slope,
                 PValue = status.TrendPValue,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? string.Create(CultureInfo.InvariantCulture, $"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
