@@ -20,6 +20,9 @@ internal static class FunnelBenchData
 {
     public const string SizeVariable = "CHANNELMETRICS_FUNNEL_EVENTS";
 
+    /// <summary>The first instant of the generated year (events fall in [Start, Start + 365 days)).</summary>
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly string[] Sources =
     [
         "facebook", "fb", "l.facebook.com", "instagram", "ig", "linkedin", "lnkd.in", "t.co", "x.com", "youtube",
@@ -57,7 +60,7 @@ internal static class FunnelBenchData
 
         var campaigns = Enumerable.Range(0, 500).Select(k => "campaign-" + k.ToString(CultureInfo.InvariantCulture)).ToArray();
         var urls = new Dictionary<(int, int, int, int), string>();
-        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+        long start = Start.UtcTicks;
         long span = TimeSpan.FromDays(365).Ticks;
         var events = new RawEvent[count];
         for (int i = 0; i < count; i++)
@@ -80,13 +83,73 @@ internal static class FunnelBenchData
         return events;
     }
 
-    /// <summary>Resolves each distinct source once, as any of the peers would cache it.</summary>
+    /// <summary>
+    /// A few crafted events for the attribution rules the generated data never exercises (it has no direct
+    /// visits, and tick-precise instants never tie): the setup checks run on them too.
+    /// </summary>
+    public static RawEvent[] EdgeCases()
+    {
+        var march = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var april = new DateTimeOffset(2025, 4, 1, 12, 0, 0, TimeSpan.Zero);
+        return
+        [
+            // a: the last non-direct visit wins over a later direct one.
+            Edge(march.AddDays(2), FunnelStage.Lead, "a", "linkedin", "campaign-2"),
+            Edge(march, FunnelStage.Visit, "a", "facebook", "campaign-1"),
+            Edge(march.AddDays(1), FunnelStage.Visit, "a", string.Empty, string.Empty),
+
+            // b: only direct visits: the last visit, direct, wins over the lead's own tags.
+            Edge(march, FunnelStage.Visit, "b", string.Empty, string.Empty),
+            Edge(march.AddDays(4), FunnelStage.Lead, "b", "linkedin", "campaign-2"),
+
+            // c: visits tied at the conversion's own instant: the greatest touch (LinkedIn > Facebook > direct).
+            Edge(april, FunnelStage.Lead, "c", "fb", "campaign-3"),
+            Edge(april, FunnelStage.Visit, "c", "facebook", "campaign-2"),
+            Edge(april, FunnelStage.Visit, "c", "linkedin", "campaign-1"),
+            Edge(april, FunnelStage.Visit, "c", string.Empty, string.Empty),
+
+            // d: one network tied at one instant: the greater campaign by ordinal ("campaign-9" > "campaign-10").
+            Edge(april, FunnelStage.Visit, "d", "facebook", "campaign-9"),
+            Edge(april, FunnelStage.Visit, "d", "fb", "campaign-10"),
+            Edge(april.AddHours(1), FunnelStage.Customer, "d", "linkedin", "campaign-1"),
+
+            // e: a conversion one tick before the visitor's first visit keeps its own touch.
+            Edge(april.AddTicks(-1), FunnelStage.Lead, "e", "linkedin", "campaign-4"),
+            Edge(april, FunnelStage.Visit, "e", "facebook", "campaign-1"),
+
+            // f, g: UTC months. 23:30 on 31 May at UTC−2 is June in UTC; 01:00 on 1 July at UTC+2 is June.
+            Edge(new DateTimeOffset(2025, 5, 20, 9, 0, 0, TimeSpan.Zero), FunnelStage.Visit, "f", "facebook", "campaign-5"),
+            Edge(new DateTimeOffset(2025, 5, 31, 23, 30, 0, TimeSpan.FromHours(-2)), FunnelStage.Lead, "f", string.Empty, string.Empty),
+            Edge(new DateTimeOffset(2025, 7, 1, 1, 0, 0, TimeSpan.FromHours(2)), FunnelStage.Visit, "g", "linkedin", "campaign-6"),
+            Edge(new DateTimeOffset(2025, 7, 1, 1, 0, 0, TimeSpan.FromHours(2)), FunnelStage.Customer, "g", "linkedin", "campaign-7"),
+
+            // No visitor id, or a visitor never seen visiting: their own touch (direct when untagged).
+            Edge(march, FunnelStage.Customer, null, "linkedin", "campaign-7"),
+            Edge(march, FunnelStage.Lead, null, string.Empty, string.Empty),
+            Edge(march, FunnelStage.Customer, "never-visited", "linkedin", "campaign-8"),
+
+            // h: a visit after the conversion is not a candidate.
+            Edge(march.AddHours(1), FunnelStage.Lead, "h", string.Empty, string.Empty),
+            Edge(march, FunnelStage.Visit, "h", "facebook", "campaign-8"),
+            Edge(march.AddHours(2), FunnelStage.Visit, "h", "linkedin", "campaign-8"),
+        ];
+    }
+
+    private static RawEvent Edge(DateTimeOffset timestamp, FunnelStage stage, string? visitor, string source, string campaign)
+    {
+        bool direct = source.Length == 0;
+        string url = direct ? "https://shop.example.com/landing/spring"
+            : $"https://shop.example.com/landing/spring?utm_source={source}&utm_medium=social&utm_campaign={campaign}&utm_content=video";
+        return new RawEvent(timestamp, stage, visitor, source, direct ? string.Empty : "social", campaign, direct ? string.Empty : "video", url);
+    }
+
+    /// <summary>Resolves each distinct source once, as any of the peers would cache it (an empty source is direct, not looked up).</summary>
     public static Dictionary<string, string> Networks(RawEvent[] events)
     {
         var networks = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            if (!networks.ContainsKey(e.Source))
+            if (!string.IsNullOrWhiteSpace(e.Source) && !networks.ContainsKey(e.Source))
             {
                 networks.Add(e.Source, SourceResolver.Default.Resolve(e.Source).Name);
             }

@@ -2,20 +2,26 @@ using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using ChannelMetrics.Funnel;
 using ChannelMetrics.Tracking;
-using DuckDB.NET.Data;
 
 namespace ChannelMetrics.Benchmarks.Funnel;
 
 /// <summary>
-/// Visits, leads and customers per month × network × campaign from already-parsed records: LINQ
-/// <c>GroupBy</c> (baseline), a hand-written <c>Dictionary</c> loop, DuckDB (appender load + <c>GROUP BY</c>),
-/// the aggregator from records and from interned ids, and the practical limit: a flat array count over
-/// pre-interned integer ids.
+/// Visits, leads and customers per month × network × campaign from already-parsed records, each lead and
+/// customer credited to its visitor's last non-direct visit (the aggregator's default model): LINQ
+/// (baseline), a hand-written <c>Dictionary</c> loop, DuckDB (appender load + <c>ASOF JOIN</c> +
+/// <c>GROUP BY</c>), the aggregator from records and from interned ids, and the practical limit: a flat
+/// array count over pre-interned integer ids.
 /// </summary>
 /// <remarks>
-/// The peers count each event for its own tags; the aggregator does more (last non-direct touch attribution
-/// across each visitor's visits, resolved at <c>ToTable</c>) and every method returns its table.
-/// Set <c>CHANNELMETRICS_FUNNEL_EVENTS=5000000</c> for the issue's size.
+/// <para>Every method returns the same table, except the flat array: it is the issue's practical-limit
+/// reference and counts each event for its own tags, without attribution (the table of
+/// <see cref="FunnelCountOnlyBenchmarks"/>, where the un-attributed comparison lives).</para>
+/// <para>The peers attribute as the aggregator does: a lead or customer counts in its own UTC month, for the
+/// last non-direct visit of its visitor at or before it (the last such visit if all are direct; at one
+/// instant the greater touch by network, then campaign, is the later); with no visitor id or no visit at or
+/// before it, for its own touch. The setup checks every table against the aggregator's for inputs up to
+/// <see cref="PeerCheck.MaxEvents"/> events, and that attribution moved at least one conversion.</para>
+/// <para>Set <c>CHANNELMETRICS_FUNNEL_EVENTS=5000000</c> for the issue's size.</para>
 /// </remarks>
 [MemoryDiagnoser]
 public class FunnelFromRecordsBenchmarks
@@ -29,6 +35,11 @@ public class FunnelFromRecordsBenchmarks
     private int[] _flatMonth = [];
     private int[] _flatTouch = [];
     private int _flatTouches;
+    private (string Network, string Campaign)[] _flatKeys = [];
+
+    // The last table (and flat counts) the aggregator methods produced: read by the setup's check only.
+    private FunnelTable? _lastTable;
+    private long[] _lastFlatCounts = [];
 
     /// <summary>Gets or sets the number of events (from <c>CHANNELMETRICS_FUNNEL_EVENTS</c>).</summary>
     [ParamsSource(nameof(Sizes))]
@@ -39,7 +50,21 @@ public class FunnelFromRecordsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _raw = FunnelBenchData.Generate(Events);
+        Prepare(FunnelBenchData.Generate(Events));
+        if (Events <= PeerCheck.MaxEvents)
+        {
+            Check();
+
+            // The generated data has no direct visits and no ties at one instant: crafted events cover them.
+            var edges = new FunnelFromRecordsBenchmarks();
+            edges.Prepare(FunnelBenchData.EdgeCases());
+            edges.Check();
+        }
+    }
+
+    private void Prepare(RawEvent[] raw)
+    {
+        _raw = raw;
         _networks = FunnelBenchData.Networks(_raw);
         var tags = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
         _events = new FunnelEvent[_raw.Length];
@@ -60,7 +85,8 @@ public class FunnelFromRecordsBenchmarks
             _events[i] = new FunnelEvent(e.Timestamp, e.Stage, e.VisitorId, parsed);
             _visitorIds[i] = _interned.InternVisitor(e.VisitorId);
             _touchIds[i] = _interned.InternTouch(parsed, null);
-            var key = (_networks[e.Source], e.Campaign);
+            var touch = PeerTouch.Of(e, _networks);
+            var key = (touch.Network, touch.Campaign);
             if (!flatIds.TryGetValue(key, out int id))
             {
                 id = flatIds.Count;
@@ -72,79 +98,21 @@ public class FunnelFromRecordsBenchmarks
         }
 
         _flatTouches = flatIds.Count;
+        _flatKeys = new (string, string)[flatIds.Count];
+        foreach (var (key, id) in flatIds)
+        {
+            _flatKeys[id] = key;
+        }
     }
 
     [Benchmark(Baseline = true)]
-    public int LinqGroupBy()
-    {
-        var rows = _raw
-            .GroupBy(e => (e.Timestamp.UtcDateTime.Year, e.Timestamp.UtcDateTime.Month, Network: _networks[e.Source], e.Campaign))
-            .Select(g => (g.Key, Visits: g.LongCount(e => e.Stage == FunnelStage.Visit), Leads: g.LongCount(e => e.Stage == FunnelStage.Lead), Customers: g.LongCount(e => e.Stage == FunnelStage.Customer)))
-            .ToList();
-        return rows.Count;
-    }
+    public int LinqGroupBy() => LinqAttribution.Group(LinqAttribution.Attribute(Touched())).Count;
 
     [Benchmark]
-    public int DictionaryLoop()
-    {
-        var counts = new Dictionary<(int Year, int Month, string Network, string Campaign), (long Visits, long Leads, long Customers)>();
-        foreach (var e in _raw)
-        {
-            var utc = e.Timestamp.UtcDateTime;
-            ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, (utc.Year, utc.Month, _networks[e.Source], e.Campaign), out _);
-            switch (e.Stage)
-            {
-                case FunnelStage.Visit: c.Visits++; break;
-                case FunnelStage.Lead: c.Leads++; break;
-                default: c.Customers++; break;
-            }
-        }
-
-        return counts.Count;
-    }
+    public int DictionaryLoop() => DictionaryRows().Count;
 
     [Benchmark]
-    public int DuckDbAppenderGroupBy()
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE events (ts TIMESTAMPTZ, stage TINYINT, visitor VARCHAR, network VARCHAR, campaign VARCHAR)";
-            create.ExecuteNonQuery();
-        }
-
-        using (var appender = connection.CreateAppender("events"))
-        {
-            foreach (var e in _raw)
-            {
-                appender.CreateRow()
-                    .AppendValue(e.Timestamp.UtcDateTime)
-                    .AppendValue((sbyte)e.Stage)
-                    .AppendValue(e.VisitorId)
-                    .AppendValue(_networks[e.Source])
-                    .AppendValue(e.Campaign)
-                    .EndRow();
-            }
-        }
-
-        using var query = connection.CreateCommand();
-        query.CommandText = """
-            SELECT date_trunc('month', ts) AS month, network, campaign,
-                   count(*) FILTER (WHERE stage = 0) AS visits,
-                   count(*) FILTER (WHERE stage = 1) AS leads,
-                   count(*) FILTER (WHERE stage = 2) AS customers
-            FROM events GROUP BY ALL
-            """;
-        using var reader = query.ExecuteReader();
-        int rows = 0;
-        while (reader.Read())
-        {
-            rows++;
-        }
-
-        return rows;
-    }
+    public int DuckDbAppenderGroupBy() => FunnelDuckDbPeer.Rows(_raw, _networks, FunnelDuckDbPeer.Attributed).Count;
 
     [Benchmark]
     public int AggregatorFromRecords()
@@ -155,7 +123,7 @@ public class FunnelFromRecordsBenchmarks
             aggregator.Add(e);
         }
 
-        return aggregator.ToTable().Rows.Count;
+        return (_lastTable = aggregator.ToTable()).Rows.Count;
     }
 
     [Benchmark]
@@ -168,7 +136,7 @@ public class FunnelFromRecordsBenchmarks
             _interned.Add(_raw[i].Timestamp, _raw[i].Stage, _visitorIds[i], _touchIds[i]);
         }
 
-        return _interned.ToTable().Rows.Count;
+        return (_lastTable = _interned.ToTable()).Rows.Count;
     }
 
     [Benchmark]
@@ -180,6 +148,7 @@ public class FunnelFromRecordsBenchmarks
             counts[(((_flatMonth[i] * _flatTouches) + _flatTouch[i]) * 3) + (int)_raw[i].Stage]++;
         }
 
+        _lastFlatCounts = counts;
         int rows = 0;
         for (int i = 0; i < counts.Length; i += 3)
         {
@@ -187,5 +156,125 @@ public class FunnelFromRecordsBenchmarks
         }
 
         return rows;
+    }
+
+    private IEnumerable<TouchedEvent> Touched() => _raw.Select(e => new TouchedEvent(e.Timestamp, e.Stage, e.VisitorId, PeerTouch.Of(e, _networks)));
+
+    /// <summary>
+    /// Attribution by hand: each visitor's visits in a list sorted by (instant, touch), then per conversion a
+    /// binary search for the last visit at or before it and a walk back to the last non-direct one.
+    /// </summary>
+    private List<PeerRow> DictionaryRows()
+    {
+        var visits = new Dictionary<string, List<(long Ticks, PeerTouch Touch)>>(StringComparer.Ordinal);
+        foreach (var e in _raw)
+        {
+            if (e.Stage == FunnelStage.Visit && !string.IsNullOrEmpty(e.VisitorId))
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(visits, e.VisitorId, out _);
+                (list ??= []).Add((e.Timestamp.UtcTicks, PeerTouch.Of(e, _networks)));
+            }
+        }
+
+        foreach (var list in visits.Values)
+        {
+            list.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : PeerTouch.Compare(a.Touch, b.Touch));
+        }
+
+        var counts = new Dictionary<(int Year, int Month, PeerTouch Touch), (long Visits, long Leads, long Customers)>();
+        foreach (var e in _raw)
+        {
+            var touch = PeerTouch.Of(e, _networks);
+            if (e.Stage != FunnelStage.Visit && !string.IsNullOrEmpty(e.VisitorId) && visits.TryGetValue(e.VisitorId, out var list))
+            {
+                touch = Credited(CollectionsMarshal.AsSpan(list), e.Timestamp.UtcTicks, touch);
+            }
+
+            var utc = e.Timestamp.UtcDateTime;
+            ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, (utc.Year, utc.Month, touch), out _);
+            switch (e.Stage)
+            {
+                case FunnelStage.Visit: c.Visits++; break;
+                case FunnelStage.Lead: c.Leads++; break;
+                default: c.Customers++; break;
+            }
+        }
+
+        var rows = new List<PeerRow>(counts.Count);
+        foreach (var (key, c) in counts)
+        {
+            rows.Add(new PeerRow(key.Year, key.Month, key.Touch.Network, key.Touch.Campaign, c.Visits, c.Leads, c.Customers));
+        }
+
+        rows.Sort(PeerRow.Compare);
+        return rows;
+    }
+
+    private static PeerTouch Credited(ReadOnlySpan<(long Ticks, PeerTouch Touch)> visits, long ticks, PeerTouch own)
+    {
+        // After the loop, lo is the number of visits at or before the conversion.
+        int lo = 0, hi = visits.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (visits[mid].Ticks <= ticks)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int i = lo - 1; i >= 0; i--)
+        {
+            if (!visits[i].Touch.IsDirect)
+            {
+                return visits[i].Touch;
+            }
+        }
+
+        return lo > 0 ? visits[lo - 1].Touch : own;
+    }
+
+    /// <summary>Runs every method once and compares its full table with the aggregator's (see the remarks).</summary>
+    private void Check()
+    {
+        const string Name = nameof(FunnelFromRecordsBenchmarks);
+        var credited = LinqAttribution.Attribute(Touched()).ToList();
+        PeerCheck.Attributed(Name, credited);
+
+        AggregatorFromRecords();
+        var expected = PeerCheck.Rows(_lastTable!);
+        AggregatorFromInternedIds();
+        var interned = PeerCheck.Rows(_lastTable!);
+        PeerCheck.SameRows(
+            Name,
+            nameof(AggregatorFromRecords),
+            expected,
+            (nameof(LinqGroupBy), LinqAttribution.Group(credited)),
+            (nameof(DictionaryLoop), DictionaryRows()),
+            (nameof(DuckDbAppenderGroupBy), FunnelDuckDbPeer.Rows(_raw, _networks, FunnelDuckDbPeer.Attributed)),
+            (nameof(AggregatorFromInternedIds), interned));
+
+        // The flat array counts without attribution: its reference is the count-only LINQ table.
+        FlatArrayOverInternedIds();
+        var flat = new List<PeerRow>();
+        for (int month = 0; month < 12; month++)
+        {
+            for (int touch = 0; touch < _flatTouches; touch++)
+            {
+                int at = ((month * _flatTouches) + touch) * 3;
+                if ((_lastFlatCounts[at] | _lastFlatCounts[at + 1] | _lastFlatCounts[at + 2]) != 0)
+                {
+                    var (network, campaign) = _flatKeys[touch];
+                    flat.Add(new PeerRow(FunnelBenchData.Start.Year, month + 1, network, campaign, _lastFlatCounts[at], _lastFlatCounts[at + 1], _lastFlatCounts[at + 2]));
+                }
+            }
+        }
+
+        flat.Sort(PeerRow.Compare);
+        PeerCheck.SameRows(Name, "FunnelCountOnlyBenchmarks.LinqGroupBy", FunnelCountOnlyBenchmarks.LinqRows(_raw, _networks), (nameof(FlatArrayOverInternedIds), flat));
     }
 }
