@@ -4,18 +4,72 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
+    // Events per block of AddRange: enough independent reads in flight to hide memory latency, few enough
+    // that a block's visitor ids, tags and slots stay in the first-level cache.
+    private const int AddBlock = 32;
+
+    private int _warmed;
+
     /// <summary>Adds one event.</summary>
     /// <param name="funnelEvent">The event.</param>
-    /// <remarks>Allocates nothing for visitors, URLs and values already seen.</remarks>
+    /// <remarks>
+    /// Allocates nothing for visitors, URLs and values already seen. For many events at once,
+    /// <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/> is several times faster.
+    /// </remarks>
     public void Add(in FunnelEvent funnelEvent)
     {
         int visitor = string.IsNullOrEmpty(funnelEvent.VisitorId) ? -1 : VisitorIndex(funnelEvent.VisitorId);
-        int touch = funnelEvent.Tags is { } tags
-            ? TouchOfTags(tags, funnelEvent.Referrer)
-            : funnelEvent.LandingUrl is { } url
-                ? TouchOfUrl(url, funnelEvent.Referrer)
-                : TouchOf(null, null, null, null, funnelEvent.Referrer, ClickIdKinds.None);
-        AddCore(funnelEvent.Timestamp.UtcTicks, funnelEvent.Stage, visitor, touch);
+        AddCore(funnelEvent.Timestamp.UtcTicks, funnelEvent.Stage, visitor, TouchOf(funnelEvent));
+    }
+
+    /// <summary>Adds events, as <see cref="Add(in FunnelEvent)"/> would one by one, but several times faster on large inputs.</summary>
+    /// <param name="events">The events, in any order.</param>
+    /// <remarks>
+    /// <para>Events are taken in blocks, and each block is read in three passes: the first only touches each
+    /// event's visitor id and tags, the second hashes them and touches the table slots the hashes lead to,
+    /// the third looks up and counts. On a large input the visitor ids and tags are scattered over memory, and
+    /// one event at a time waits for each of them in turn; a block's reads are independent, so the processor
+    /// overlaps them, and by the third pass everything it needs is in cache.</para>
+    /// <para>Allocates nothing for visitors, URLs and values already seen.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An event's stage is not defined; the events before it were added.</exception>
+    public void AddRange(ReadOnlySpan<FunnelEvent> events)
+    {
+        Span<int> visitorHashes = stackalloc int[AddBlock];
+        int warm = 0;
+        for (int offset = 0; offset < events.Length; offset += AddBlock)
+        {
+            var block = events.Slice(offset, Math.Min(AddBlock, events.Length - offset));
+
+            // Pass 1: touch the visitor id and the tags (or URL) of each event.
+            foreach (ref readonly var e in block)
+            {
+                warm += (e.VisitorId?.Length ?? 0) + (e.Tags?.Source?.Length ?? e.LandingUrl?.Length ?? 0);
+            }
+
+            // Pass 2: hash the visitor ids (now in cache), then touch the table slots the hashes lead to.
+            for (int k = 0; k < block.Length; k++)
+            {
+                string? visitorId = block[k].VisitorId;
+                visitorHashes[k] = string.IsNullOrEmpty(visitorId) ? 0 : VisitorTable.Hash(visitorId);
+            }
+
+            for (int k = 0; k < block.Length; k++)
+            {
+                warm += _visitorTable.Warm(visitorHashes[k]);
+            }
+
+            // Pass 3: look up and count.
+            for (int k = 0; k < block.Length; k++)
+            {
+                ref readonly var e = ref block[k];
+                int visitor = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
+                AddCore(e.Timestamp.UtcTicks, e.Stage, visitor, TouchOf(e));
+            }
+        }
+
+        // The warming reads must not be optimised away.
+        _warmed = warm;
     }
 
     /// <summary>
@@ -52,6 +106,13 @@ public sealed partial class FunnelAggregator
     /// <returns>The touch id.</returns>
     public FunnelTouchId InternTouch(ReadOnlySpan<char> landingUrl, ReadOnlySpan<char> referrer) =>
         new(TouchOfUrl(landingUrl, referrer.IsEmpty ? null : _pool.Intern(referrer)));
+
+    private int TouchOf(in FunnelEvent funnelEvent) =>
+        funnelEvent.Tags is { } tags
+            ? TouchOfTags(tags, funnelEvent.Referrer)
+            : funnelEvent.LandingUrl is { } url
+                ? TouchOfUrl(url, funnelEvent.Referrer)
+                : TouchOf(null, null, null, null, funnelEvent.Referrer, ClickIdKinds.None);
 
     private int TouchOfUrl(ReadOnlySpan<char> landingUrl, string? referrer)
     {

@@ -5,6 +5,9 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
+    // 65,536 entries (3 MB, allocated on first use).
+    private const int IdentityCacheSize = 1 << 16;
+
     private readonly Dictionary<RawTouch, int> _rawTouches = [];
     private readonly Dictionary<string, string> _networks = new(StringComparer.Ordinal);
     private readonly UtmValuePool _pool = new();
@@ -12,11 +15,9 @@ public sealed partial class FunnelAggregator
     private readonly ChannelGrouping _grouping;
 
     // Identity cache in front of the value-keyed dictionary: the URL path hands out pooled strings and
-    // parsed events often share one UtmTags instance, so a hit costs reference compares instead of hashing
-    // four strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
+    // parsed tags usually share their strings, so a hit costs reference compares instead of hashing
+    // strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
     private IdentityEntry[]? _identity;
-    private TagEntry[]? _tagCache;
-    private int _tagMisses;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -36,11 +37,39 @@ public sealed partial class FunnelAggregator
     /// GA4's default channel group of the raw values (<see cref="FunnelOptions.ChannelGrouping"/>).
     /// </remarks>
     public FunnelTouchId InternTouch(string? source, string? medium, string? campaign, string? content, string? referrer) =>
-        new(TouchOf(source, medium, campaign, content, referrer, ClickIdKinds.None));
+        new(TouchOf(Reduce(source, medium, campaign, content, referrer, ClickIdKinds.None)));
 
-    internal int TouchOf(string? source, string? medium, string? campaign, string? content, string? referrer, ClickIdKinds clickIds)
+    internal int TouchOf(string? source, string? medium, string? campaign, string? content, string? referrer, ClickIdKinds clickIds) =>
+        TouchOf(Reduce(source, medium, campaign, content, referrer, clickIds));
+
+    private int TouchOfTags(UtmTags tags, string? referrer) =>
+        TouchOfShared(Reduce(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, _groupsChannels ? tags.ClickIds.Kinds : ClickIdKinds.None));
+
+    private int TouchOfValues(in UtmValues values, string? referrer) =>
+        TouchOfShared(Reduce(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds));
+
+    /// <summary>
+    /// Keeps only the values the touch depends on under the chosen dimensions, so that inputs differing only
+    /// in a value the table does not group by (a content, a medium, a referrer behind a source) share one
+    /// entry in the caches and the dictionary: with the default dimensions a few thousand instead of one per
+    /// distinct landing page.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RawTouch Reduce(string? source, string? medium, string? campaign, string? content, string? referrer, ClickIdKinds clickIds)
     {
-        var raw = new RawTouch(source, medium, campaign, content, referrer, clickIds);
+        var dimensions = _options.Dimensions;
+        bool channel = _groupsChannels;
+        return new RawTouch(
+            source,
+            channel || (dimensions & FunnelDimensions.Medium) != 0 ? medium : null,
+            channel || (dimensions & FunnelDimensions.Campaign) != 0 ? campaign : null,
+            (dimensions & FunnelDimensions.Content) != 0 ? content : null,
+            channel || string.IsNullOrWhiteSpace(source) ? referrer : null,
+            channel ? clickIds : ClickIdKinds.None);
+    }
+
+    private int TouchOf(in RawTouch raw)
+    {
         if (_rawTouches.TryGetValue(raw, out int id))
         {
             return id;
@@ -48,6 +77,20 @@ public sealed partial class FunnelAggregator
 
         id = _touches.Intern(ResolveTouch(raw));
         _rawTouches.Add(raw, id);
+        return id;
+    }
+
+    private int TouchOfShared(in RawTouch raw)
+    {
+        int hash = IdentityHash(raw);
+        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
+        if (entry.Id != 0 && entry.Raw.SameInstances(raw))
+        {
+            return entry.Id - 1;
+        }
+
+        int id = TouchOf(raw);
+        entry = new IdentityEntry(raw, id + 1);
         return id;
     }
 
@@ -84,82 +127,25 @@ public sealed partial class FunnelAggregator
             (dimensions & FunnelDimensions.Content) == 0 ? string.Empty : content ?? FunnelLabels.NotSet);
     }
 
-    // 65,536 entries (3 MB, allocated on first use): enough for the distinct tag combinations of a large export.
-    private const int IdentityCacheSize = 1 << 16;
-
-    internal int TouchOfTags(UtmTags tags, string? referrer)
-    {
-        var cache = _tagCache ??= new TagEntry[MinTagCacheSize];
-        int hash = IdentityHash(tags, referrer, null, null, null, ClickIdKinds.None);
-        ref var entry = ref cache[hash & (cache.Length - 1)];
-        if (entry.Id != 0 && ReferenceEquals(entry.Tags, tags) && ReferenceEquals(entry.Referrer, referrer))
-        {
-            return entry.Id - 1;
-        }
-
-        int id = TouchOf(tags.Source, tags.Medium, tags.Campaign, tags.Content, referrer, tags.ClickIds.Kinds);
-        entry = new TagEntry(tags, referrer, id + 1);
-        if (++_tagMisses > cache.Length * 2 && cache.Length < MaxTagCacheSize)
-        {
-            GrowTagCache();
-        }
-
-        return id;
-    }
-
-    // Parsed events usually share one UtmTags instance per distinct landing page; the cache in front of the
-    // value-keyed dictionary grows (up to 512K entries, 12 MB) while it keeps missing, so an input with many
-    // distinct tag objects stays on reference compares, and a small input keeps a small cache.
-    private void GrowTagCache()
-    {
-        var old = _tagCache!;
-        var cache = new TagEntry[old.Length * 2];
-        foreach (var entry in old)
-        {
-            if (entry.Id != 0)
-            {
-                cache[IdentityHash(entry.Tags, entry.Referrer, null, null, null, ClickIdKinds.None) & (cache.Length - 1)] = entry;
-            }
-        }
-
-        _tagCache = cache;
-        _tagMisses = 0;
-    }
-
-    internal int TouchOfValues(in UtmValues values, string? referrer)
-    {
-        int hash = IdentityHash(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
-        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
-        if (entry.Id != 0 && ReferenceEquals(entry.A, values.Source) && ReferenceEquals(entry.B, values.Medium) && ReferenceEquals(entry.C, values.Campaign)
-            && ReferenceEquals(entry.D, values.Content) && ReferenceEquals(entry.E, referrer) && entry.ClickIds == values.ClickIds)
-        {
-            return entry.Id - 1;
-        }
-
-        int id = TouchOf(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds);
-        entry = new IdentityEntry(values.Source, values.Medium, values.Campaign, values.Content, referrer, values.ClickIds, id + 1);
-        return id;
-    }
-
-    private static int IdentityHash(object? a, object? b, object? c, object? d, object? e, ClickIdKinds clickIds)
+    private static int IdentityHash(in RawTouch raw)
     {
         static int H(object? o) => o is null ? 0 : RuntimeHelpers.GetHashCode(o);
-        uint hash = (uint)H(a) * 0x9E3779B1u;
-        hash = (hash ^ (uint)H(b)) * 0x85EBCA77u;
-        hash = (hash ^ (uint)H(c)) * 0xC2B2AE3Du;
-        hash = (hash ^ (uint)H(d)) * 0x27D4EB2Fu;
-        hash = (hash ^ (uint)H(e) ^ (uint)clickIds) * 0x165667B1u;
+        uint hash = (uint)H(raw.Source) * 0x9E3779B1u;
+        hash = (hash ^ (uint)H(raw.Medium)) * 0x85EBCA77u;
+        hash = (hash ^ (uint)H(raw.Campaign)) * 0xC2B2AE3Du;
+        hash = (hash ^ (uint)H(raw.Content)) * 0x27D4EB2Fu;
+        hash = (hash ^ (uint)H(raw.Referrer) ^ (uint)raw.ClickIds) * 0x165667B1u;
         return (int)(hash ^ (hash >> 15));
     }
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private const int MinTagCacheSize = 1 << 10;
-    private const int MaxTagCacheSize = 1 << 19;
+    private readonly record struct IdentityEntry(RawTouch Raw, int Id);
 
-    private readonly record struct TagEntry(UtmTags? Tags, string? Referrer, int Id);
-
-    private readonly record struct IdentityEntry(object? A, object? B, object? C, object? D, object? E, ClickIdKinds ClickIds, int Id);
-
-    private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds);
+    private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds)
+    {
+        public bool SameInstances(in RawTouch other) =>
+            ReferenceEquals(Source, other.Source) && ReferenceEquals(Medium, other.Medium) && ReferenceEquals(Campaign, other.Campaign)
+            && ReferenceEquals(Content, other.Content) && ReferenceEquals(Referrer, other.Referrer) && ClickIds == other.ClickIds;
+    }
 }

@@ -38,10 +38,9 @@ public sealed partial class FunnelAggregator
     private readonly FunnelOptions _options;
     private readonly PeriodIndexer _periods;
     private readonly TouchTable _touches;
-    private readonly Dictionary<string, int> _visitorIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _visitorLookup;
-    private readonly List<string> _visitorNames = [];
+    private readonly VisitorTable _visitorTable = new();
     private readonly bool _keepVisits;
+    private readonly bool _groupsChannels;
 
     // Only the first-touch model keeps per-visitor state; the last-touch models resolve from the visits.
     private VisitorState[] _visitors = [];
@@ -63,10 +62,10 @@ public sealed partial class FunnelAggregator
         _options.Validate();
         _periods = new PeriodIndexer(_options.Granularity, _options.TimeZone);
         _touches = new TouchTable(_options.MaxCampaignsPerNetwork);
-        _visitorLookup = _visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _keepVisits = _options.Attribution != AttributionModel.FirstTouch;
         _resolver = _options.SourceResolver ?? SourceResolver.Default;
         _grouping = _options.ChannelGrouping ?? ChannelGrouping.Default;
+        _groupsChannels = (_options.Dimensions & FunnelDimensions.ChannelGroup) != 0;
 
         // Touch 0 is the direct touch: default(FunnelTouchId), and every conversion with nothing to go on.
         TouchOf(null, null, null, null, null, ClickIdKinds.None);
@@ -92,7 +91,7 @@ public sealed partial class FunnelAggregator
     /// <exception cref="ArgumentOutOfRangeException">The stage is not defined, or an id was not issued by this aggregator.</exception>
     public void Add(DateTimeOffset timestamp, FunnelStage stage, FunnelVisitorId visitor, FunnelTouchId touch)
     {
-        if ((uint)visitor.Index >= (uint)_visitorNames.Count && visitor.HasValue)
+        if ((uint)visitor.Index >= (uint)_visitorTable.Count && visitor.HasValue)
         {
             ThrowHelper.ForeignId(nameof(visitor));
         }
@@ -136,10 +135,10 @@ public sealed partial class FunnelAggregator
             periodMap[p] = _periods.SlotOf(other._periods[p]);
         }
 
-        var visitorMap = new int[other._visitorNames.Count];
+        var visitorMap = new int[other._visitorTable.Count];
         for (int v = 0; v < visitorMap.Length; v++)
         {
-            visitorMap[v] = VisitorIndex(other._visitorNames[v]);
+            visitorMap[v] = VisitorIndex(other._visitorTable[v]);
         }
 
         foreach (var (key, visits, leads, customers) in other._cells.Cells())
@@ -184,7 +183,7 @@ public sealed partial class FunnelAggregator
         _eventCount = 0;
         if (!_keepVisits)
         {
-            _visitors.AsSpan(0, _visitorNames.Count).Fill(new VisitorState { FirstTouch = NoTouch });
+            _visitors.AsSpan(0, _visitorTable.Count).Fill(new VisitorState { FirstTouch = NoTouch });
         }
     }
 
@@ -201,14 +200,11 @@ public sealed partial class FunnelAggregator
     internal ResolvedSource ResolveSource()
     {
         var resolved = _cells.Clone();
-        if (_conversionCount > 0)
+        var credited = CreditConversions();
+        for (int i = 0; i < credited.Length; i++)
         {
-            var attribution = new Attribution(this);
-            for (int i = 0; i < _conversionCount; i++)
-            {
-                ref readonly var c = ref _conversions[i];
-                resolved.Counter(CellMap.KeyOf(c.Period, attribution.TouchFor(c)), c.Stage)++;
-            }
+            ref readonly var c = ref _conversions[i];
+            resolved.Counter(CellMap.KeyOf(c.Period, credited[i]), c.Stage)++;
         }
 
         var periods = new Period[_periods.Count];
@@ -257,34 +253,33 @@ public sealed partial class FunnelAggregator
         _eventCount++;
     }
 
-    internal int VisitorIndex(ReadOnlySpan<char> visitorId)
-    {
-        if (_visitorLookup.TryGetValue(visitorId, out int index))
-        {
-            return index;
-        }
-
-        return AddVisitor(visitorId.ToString());
-    }
+    internal int VisitorIndex(ReadOnlySpan<char> visitorId) =>
+        VisitorIndex(visitorId, VisitorTable.Hash(visitorId), null);
 
     private int VisitorIndex(string visitorId) =>
-        _visitorIds.TryGetValue(visitorId, out int index) ? index : AddVisitor(visitorId);
+        VisitorIndex(visitorId, VisitorTable.Hash(visitorId), visitorId);
 
-    private int AddVisitor(string visitorId)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int VisitorIndex(ReadOnlySpan<char> visitorId, int hash, string? stored)
     {
-        int index = _visitorNames.Count;
-        _visitorIds.Add(visitorId, index);
-        _visitorNames.Add(visitorId);
-        if (!_keepVisits)
+        int count = _visitorTable.Count;
+        int index = _visitorTable.IndexOf(visitorId, hash, stored);
+        if (index == count && !_keepVisits)
         {
-            if (index == _visitors.Length)
-            {
-                Array.Resize(ref _visitors, Math.Max(16, index * 2));
-            }
-
-            _visitors[index] = new VisitorState { FirstTouch = NoTouch };
+            AddFirstTouchState(index);
         }
+
         return index;
+    }
+
+    private void AddFirstTouchState(int index)
+    {
+        if (index == _visitors.Length)
+        {
+            Array.Resize(ref _visitors, Math.Max(16, index * 2));
+        }
+
+        _visitors[index] = new VisitorState { FirstTouch = NoTouch };
     }
 
     private void RecordVisit(int visitor, long ticks, int touch)
@@ -358,153 +353,4 @@ public sealed partial class FunnelAggregator
     }
 
     internal readonly record struct ConversionRecord(long Ticks, int Visitor, int OwnTouch, int Period, byte Stage);
-
-    /// <summary>Picks the credited touch of each stored conversion, per the attribution model.</summary>
-    /// <remarks>
-    /// Visits are stored append-only, without touching any per-visitor state while counting (that random
-    /// write per event was most of the cost of <c>Add</c>). Here, once per resolution, the visits of the
-    /// visitors that converted are gathered by a counting sort on the visitor, each visitor's visits are
-    /// sorted by (instant, touch rank), and each conversion finds its credited visit by binary search.
-    /// </remarks>
-    private sealed class Attribution
-    {
-        private readonly FunnelAggregator _owner;
-        private readonly bool _lastTouch;
-        private readonly bool _nonDirectOnly;
-
-        // Last-touch models: the gathered visits of converting visitors, grouped by visitor
-        // (visitor v owns [_start[v], _start[v + 1])), sorted by instant then touch rank.
-        private readonly int[] _start = [];
-        private readonly long[] _ticks = [];
-        private readonly int[] _touches = [];
-        private readonly int[] _lastNonDirect = [];
-
-        public Attribution(FunnelAggregator owner)
-        {
-            _owner = owner;
-            _lastTouch = owner._options.Attribution != AttributionModel.FirstTouch;
-            _nonDirectOnly = owner._options.Attribution == AttributionModel.LastNonDirectTouch;
-            if (!_lastTouch)
-            {
-                return;
-            }
-
-            int touchCount = owner._touches.Count;
-            var direct = new bool[touchCount];
-            var rank = new int[touchCount];
-            var order = new int[touchCount];
-            var touches = owner._touches;
-            for (int i = 0; i < touchCount; i++)
-            {
-                direct[i] = touches[i].IsDirect;
-                order[i] = i;
-            }
-
-            // Ties at the same instant are broken by the touch's values, never by arrival order: an integer
-            // rank per touch (equal values, equal rank) makes that comparison cheap.
-            Array.Sort(order, (a, b) => TouchKey.Compare(touches[a], touches[b]));
-            for (int i = 1; i < touchCount; i++)
-            {
-                rank[order[i]] = TouchKey.Compare(touches[order[i]], touches[order[i - 1]]) == 0 ? rank[order[i - 1]] : i;
-            }
-
-            int visitorCount = owner._visitorNames.Count;
-            var converting = new bool[visitorCount];
-            for (int i = 0; i < owner._conversionCount; i++)
-            {
-                converting[owner._conversions[i].Visitor] = true;
-            }
-
-            // Counting sort on the visitor, keeping only converting visitors' visits.
-            var visits = owner._visits;
-            int visitCount = owner._visitCount;
-            var counts = new int[visitorCount + 1];
-            for (int i = 0; i < visitCount; i++)
-            {
-                int v = visits[i].Visitor;
-                if (converting[v])
-                {
-                    counts[v + 1]++;
-                }
-            }
-
-            for (int v = 0; v < visitorCount; v++)
-            {
-                counts[v + 1] += counts[v];
-            }
-
-            int gathered = counts[visitorCount];
-            var items = new (long Ticks, int Rank, int Touch)[gathered];
-            var cursor = (int[])counts.Clone();
-            for (int i = 0; i < visitCount; i++)
-            {
-                ref readonly var visit = ref visits[i];
-                if (converting[visit.Visitor])
-                {
-                    items[cursor[visit.Visitor]++] = (visit.Ticks, rank[visit.Touch], visit.Touch);
-                }
-            }
-
-            _start = counts;
-            _ticks = new long[gathered];
-            _touches = new int[gathered];
-            _lastNonDirect = new int[gathered];
-            for (int v = 0; v < visitorCount; v++)
-            {
-                int from = counts[v], to = counts[v + 1];
-                if (to - from > 1)
-                {
-                    items.AsSpan(from, to - from).Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Rank.CompareTo(b.Rank));
-                }
-
-                int lastNonDirect = -1;
-                for (int i = from; i < to; i++)
-                {
-                    _ticks[i] = items[i].Ticks;
-                    _touches[i] = items[i].Touch;
-                    if (!direct[items[i].Touch])
-                    {
-                        lastNonDirect = i;
-                    }
-
-                    _lastNonDirect[i] = lastNonDirect;
-                }
-            }
-        }
-
-        public int TouchFor(in ConversionRecord c)
-        {
-            if (!_lastTouch)
-            {
-                ref readonly var visitor = ref _owner._visitors[c.Visitor];
-                return visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
-            }
-
-            // Last visit at or before the conversion (a visit at the same instant is a candidate; among
-            // visits at one instant the highest-ranked touch is last).
-            int from = _start[c.Visitor], to = _start[c.Visitor + 1];
-            int lo = from, hi = to;
-            while (lo < hi)
-            {
-                int mid = (int)((uint)(lo + hi) >> 1);
-                if (_ticks[mid] <= c.Ticks)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            int last = lo - 1;
-            if (last < from)
-            {
-                return c.OwnTouch;
-            }
-
-            int lastNonDirect = _lastNonDirect[last];
-            return _nonDirectOnly && lastNonDirect >= from ? _touches[lastNonDirect] : _touches[last];
-        }
-    }
 }

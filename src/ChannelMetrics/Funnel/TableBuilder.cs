@@ -68,13 +68,7 @@ internal sealed class TableBuilder
             maps.Add((periodMap, groupMap));
         }
 
-        int cells = 0;
-        foreach (var source in _sources)
-        {
-            cells += source.Counts.Count;
-        }
-
-        var sums = new CellMap(cells);
+        var sums = new CellMap();
         for (int s = 0; s < _sources.Count; s++)
         {
             var (periodMap, groupMap) = maps[s];
