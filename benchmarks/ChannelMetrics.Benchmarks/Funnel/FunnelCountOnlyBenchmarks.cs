@@ -130,10 +130,7 @@ public class FunnelCountOnlyBenchmarks
     private FunnelTable AggregatorTable()
     {
         var aggregator = new FunnelAggregator();
-        foreach (ref readonly var e in _events.AsSpan())
-        {
-            aggregator.Add(e);
-        }
+        aggregator.AddRange(_events);
 
         return aggregator.ToTable();
     }

@@ -118,10 +118,7 @@ public class FunnelFromRecordsBenchmarks
     public int AggregatorFromRecords()
     {
         var aggregator = new FunnelAggregator();
-        foreach (ref readonly var e in _events.AsSpan())
-        {
-            aggregator.Add(e);
-        }
+        aggregator.AddRange(_events);
 
         return (_lastTable = aggregator.ToTable()).Rows.Count;
     }

@@ -71,10 +71,7 @@ public class FunnelFromUrlsBenchmarks
     public int AggregatorFunnelEvents()
     {
         var aggregator = new FunnelAggregator();
-        foreach (ref readonly var e in _events.AsSpan())
-        {
-            aggregator.Add(e);
-        }
+        aggregator.AddRange(_events);
 
         return (_lastTable = aggregator.ToTable()).Rows.Count;
     }

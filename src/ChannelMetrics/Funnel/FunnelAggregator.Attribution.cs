@@ -2,121 +2,186 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    /// <summary>Returns the touch credited to each stored conversion (by index), per the attribution model.</summary>
-    private int[] CreditConversions()
+    // Attribution works through the visitors in 64 buckets (by their low bits).
+    private const int VisitorBucketBits = 6;
+    private const int VisitorBuckets = 1 << VisitorBucketBits;
+
+    /// <summary>Counts each stored conversion at the touch the attribution model credits.</summary>
+    private void CountConversions(CellMap counts)
     {
-        var credited = new int[_conversionCount];
-        if (_options.Attribution == AttributionModel.FirstTouch)
+        if (_options.Attribution != AttributionModel.FirstTouch)
         {
-            for (int i = 0; i < credited.Length; i++)
-            {
-                ref readonly var c = ref _conversions[i];
-                ref readonly var visitor = ref _visitors[c.Visitor];
-                credited[i] = visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
-            }
-
-            return credited;
+            CountLastTouch(counts);
+            return;
         }
 
-        if (credited.Length > 0)
+        foreach (ref readonly var c in _conversions.Items)
         {
-            CreditLastTouch(credited);
+            ref readonly var visitor = ref _visitors[c.Visitor];
+            int touch = visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
+            counts.Counter(CellMap.KeyOf(c.Period, touch), c.Stage)++;
         }
-
-        return credited;
     }
 
     /// <summary>
     /// Credits each conversion with the latest visit of its visitor at or before it (the latest non-direct
-    /// one for <see cref="AttributionModel.LastNonDirectTouch"/>), in one pass over the stored visits.
+    /// one for <see cref="AttributionModel.LastNonDirectTouch"/>), one visitor bucket at a time.
     /// </summary>
     /// <remarks>
-    /// Each visitor's conversions are sorted by instant. A visit is a candidate for every conversion at or
-    /// after it, so it is offered only to the first of them, and a running maximum along the visitor's
-    /// conversions hands it on to the later ones. No visit is sorted or copied: the cost is one pass over the
-    /// visits plus a sort of the conversions, which are few, and a visitor with many conversions costs a
-    /// binary search per visit, never visits × conversions. Visits at one instant are ordered by the touch's
-    /// rank (its values), so the answer never depends on input order.
+    /// Within a bucket each visitor's conversions are sorted by instant. A visit is a candidate for every
+    /// conversion at or after it, so it is offered only to the first of them, and a running maximum along the
+    /// visitor's conversions hands it on to the later ones. No visit is sorted or copied: the cost is one pass
+    /// over the visits plus a sort of the conversions, which are few, and a visitor with many conversions costs
+    /// a binary search per visit, never visits × conversions. Working bucket by bucket keeps the per-visitor
+    /// arrays small enough to stay in cache. Visits at one instant are ordered by the touch's rank (its
+    /// values), so the answer never depends on input order.
     /// </remarks>
-    private void CreditLastTouch(int[] credited)
+    private void CountLastTouch(CellMap counts)
     {
-        int conversions = _conversionCount;
+        var allConversions = _conversions.Items;
+        if (allConversions.IsEmpty)
+        {
+            return;
+        }
+
         var rank = TouchRanks(out var direct);
-
-        // Group the conversions by visitor (counting sort): visitor v owns positions [start[v], start[v + 1]).
-        int visitorCount = _visitorTable.Count;
-        var start = new int[visitorCount + 1];
-        for (int i = 0; i < conversions; i++)
-        {
-            start[_conversions[i].Visitor + 1]++;
-        }
-
-        for (int v = 0; v < visitorCount; v++)
-        {
-            start[v + 1] += start[v];
-        }
-
-        var fill = start.AsSpan(0, visitorCount).ToArray();
-        var order = new int[conversions];
-        var ticks = new long[conversions];
-        for (int i = 0; i < conversions; i++)
-        {
-            int position = fill[_conversions[i].Visitor]++;
-            order[position] = i;
-            ticks[position] = _conversions[i].Ticks;
-        }
-
-        for (int v = 0; v < visitorCount; v++)
-        {
-            int from = start[v], length = start[v + 1] - from;
-            if (length > 1)
-            {
-                ticks.AsSpan(from, length).Sort(order.AsSpan(from, length));
-            }
-        }
-
-        // Offer each visit to the first conversion of its visitor at or after it.
-        var best = new Candidate[conversions];
-        var bestNonDirect = new Candidate[conversions];
-        best.AsSpan().Fill(Candidate.None);
-        bestNonDirect.AsSpan().Fill(Candidate.None);
-        for (int i = 0; i < _visitCount; i++)
-        {
-            ref readonly var visit = ref _visits[i];
-            int from = start[visit.Visitor], to = start[visit.Visitor + 1];
-            if (from == to)
-            {
-                continue;
-            }
-
-            int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
-            if (first == to)
-            {
-                continue;
-            }
-
-            var candidate = new Candidate(visit.Ticks, rank[visit.Touch], visit.Touch);
-            best[first] = Candidate.Later(best[first], candidate);
-            if (!direct[visit.Touch])
-            {
-                bestNonDirect[first] = Candidate.Later(bestNonDirect[first], candidate);
-            }
-        }
-
-        // Hand the candidates on along each visitor's conversions, and credit.
         bool nonDirectOnly = _options.Attribution == AttributionModel.LastNonDirectTouch;
-        for (int v = 0; v < visitorCount; v++)
+
+        // Partition the conversions, and the visits of visitors who converted, into buckets by the visitor's
+        // low bits (counting sort): a bucket's visitors then fit arrays small enough to stay in cache.
+        int visitorCount = _visitorTable.Count;
+        var converting = new bool[visitorCount];
+        var conversionStart = new int[VisitorBuckets + 1];
+        foreach (ref readonly var c in allConversions)
         {
-            var last = Candidate.None;
-            var lastNonDirect = Candidate.None;
-            for (int p = start[v]; p < start[v + 1]; p++)
+            converting[c.Visitor] = true;
+            conversionStart[(c.Visitor & (VisitorBuckets - 1)) + 1]++;
+        }
+
+        var visitStart = new int[VisitorBuckets + 1];
+        foreach (ref readonly var visit in _visits.Items)
+        {
+            if (converting[visit.Visitor])
             {
-                last = Candidate.Later(last, best[p]);
-                lastNonDirect = Candidate.Later(lastNonDirect, bestNonDirect[p]);
-                int conversion = order[p];
-                credited[conversion] = nonDirectOnly && lastNonDirect.Touch != NoTouch ? lastNonDirect.Touch
-                    : last.Touch != NoTouch ? last.Touch
-                    : _conversions[conversion].OwnTouch;
+                visitStart[(visit.Visitor & (VisitorBuckets - 1)) + 1]++;
+            }
+        }
+
+        for (int b = 0; b < VisitorBuckets; b++)
+        {
+            conversionStart[b + 1] += conversionStart[b];
+            visitStart[b + 1] += visitStart[b];
+        }
+
+        var bucketedConversions = new ConversionRecord[allConversions.Length];
+        var cursor = conversionStart.AsSpan(0, VisitorBuckets).ToArray();
+        foreach (ref readonly var c in allConversions)
+        {
+            bucketedConversions[cursor[c.Visitor & (VisitorBuckets - 1)]++] = c;
+        }
+
+        var bucketedVisits = new VisitRecord[visitStart[VisitorBuckets]];
+        visitStart.AsSpan(0, VisitorBuckets).CopyTo(cursor);
+        foreach (ref readonly var visit in _visits.Items)
+        {
+            if (converting[visit.Visitor])
+            {
+                bucketedVisits[cursor[visit.Visitor & (VisitorBuckets - 1)]++] = visit;
+            }
+        }
+
+        int most = 0;
+        for (int b = 0; b < VisitorBuckets; b++)
+        {
+            most = Math.Max(most, conversionStart[b + 1] - conversionStart[b]);
+        }
+
+        // Scratch shared by the buckets: local visitor l (visitor >> VisitorBucketBits) owns positions
+        // [start[l], start[l + 1]) of the bucket's conversions, sorted by instant.
+        int locals = (visitorCount >> VisitorBucketBits) + 1;
+        var start = new int[locals + 1];
+        var fill = new int[locals];
+        var order = new int[most];
+        var ticks = new long[most];
+        var best = new Candidate[most];
+        var bestNonDirect = new Candidate[most];
+        for (int b = 0; b < VisitorBuckets; b++)
+        {
+            var conversions = bucketedConversions.AsSpan(conversionStart[b], conversionStart[b + 1] - conversionStart[b]);
+            if (conversions.IsEmpty)
+            {
+                continue;
+            }
+
+            Array.Clear(start);
+            foreach (ref readonly var c in conversions)
+            {
+                start[(c.Visitor >> VisitorBucketBits) + 1]++;
+            }
+
+            for (int l = 0; l < locals; l++)
+            {
+                start[l + 1] += start[l];
+            }
+
+            Array.Copy(start, fill, locals);
+            for (int i = 0; i < conversions.Length; i++)
+            {
+                int position = fill[conversions[i].Visitor >> VisitorBucketBits]++;
+                order[position] = i;
+                ticks[position] = conversions[i].Ticks;
+            }
+
+            for (int l = 0; l < locals; l++)
+            {
+                int from = start[l], length = start[l + 1] - from;
+                if (length > 1)
+                {
+                    ticks.AsSpan(from, length).Sort(order.AsSpan(from, length));
+                }
+            }
+
+            // Offer each visit to the first conversion of its visitor at or after it.
+            best.AsSpan(0, conversions.Length).Fill(Candidate.None);
+            bestNonDirect.AsSpan(0, conversions.Length).Fill(Candidate.None);
+            foreach (ref readonly var visit in bucketedVisits.AsSpan(visitStart[b], visitStart[b + 1] - visitStart[b]))
+            {
+                int local = visit.Visitor >> VisitorBucketBits;
+                int from = start[local], to = start[local + 1];
+                if (from == to)
+                {
+                    continue;
+                }
+
+                int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
+                if (first == to)
+                {
+                    continue;
+                }
+
+                var candidate = new Candidate(visit.Ticks, rank[visit.Touch], visit.Touch);
+                best[first] = Candidate.Later(best[first], candidate);
+                if (!direct[visit.Touch])
+                {
+                    bestNonDirect[first] = Candidate.Later(bestNonDirect[first], candidate);
+                }
+            }
+
+            // Hand the candidates on along each visitor's conversions, and count.
+            for (int l = 0; l < locals; l++)
+            {
+                var last = Candidate.None;
+                var lastNonDirect = Candidate.None;
+                for (int p = start[l]; p < start[l + 1]; p++)
+                {
+                    last = Candidate.Later(last, best[p]);
+                    lastNonDirect = Candidate.Later(lastNonDirect, bestNonDirect[p]);
+                    ref readonly var c = ref conversions[order[p]];
+                    int touch = nonDirectOnly && lastNonDirect.Touch != NoTouch ? lastNonDirect.Touch
+                        : last.Touch != NoTouch ? last.Touch
+                        : c.OwnTouch;
+                    counts.Counter(CellMap.KeyOf(c.Period, touch), c.Stage)++;
+                }
             }
         }
     }

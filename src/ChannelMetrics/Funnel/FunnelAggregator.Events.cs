@@ -26,7 +26,7 @@ public sealed partial class FunnelAggregator
     /// <param name="events">The events, in any order.</param>
     /// <remarks>
     /// <para>Events are taken in blocks, and each block is read in three passes: the first only touches each
-    /// event's visitor id and tags, the second hashes them and touches the table slots the hashes lead to,
+    /// event's visitor id and tags, the second hashes the ids and touches the table slots the hashes lead to,
     /// the third looks up and counts. On a large input the visitor ids and tags are scattered over memory, and
     /// one event at a time waits for each of them in turn; a block's reads are independent, so the processor
     /// overlaps them, and by the third pass everything it needs is in cache.</para>
@@ -36,40 +36,61 @@ public sealed partial class FunnelAggregator
     public void AddRange(ReadOnlySpan<FunnelEvent> events)
     {
         Span<int> visitorHashes = stackalloc int[AddBlock];
-        int warm = 0;
         for (int offset = 0; offset < events.Length; offset += AddBlock)
         {
             var block = events.Slice(offset, Math.Min(AddBlock, events.Length - offset));
+            _warmed += HashVisitors(block, visitorHashes);
+            AddHashed(block, visitorHashes);
+        }
+    }
 
-            // Pass 1: touch the visitor id and the tags (or URL) of each event.
-            foreach (ref readonly var e in block)
-            {
-                warm += (e.VisitorId?.Length ?? 0) + (e.Tags?.Source?.Length ?? e.LandingUrl?.Length ?? 0);
-            }
-
-            // Pass 2: hash the visitor ids (now in cache), then touch the table slots the hashes lead to.
-            for (int k = 0; k < block.Length; k++)
-            {
-                string? visitorId = block[k].VisitorId;
-                visitorHashes[k] = string.IsNullOrEmpty(visitorId) ? 0 : VisitorTable.Hash(visitorId);
-            }
-
-            for (int k = 0; k < block.Length; k++)
-            {
-                warm += _visitorTable.Warm(visitorHashes[k]);
-            }
-
-            // Pass 3: look up and count.
-            for (int k = 0; k < block.Length; k++)
-            {
-                ref readonly var e = ref block[k];
-                int visitor = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
-                AddCore(e.Timestamp.UtcTicks, e.Stage, visitor, TouchOf(e));
-            }
+    /// <summary>
+    /// Passes 1 and 2 of <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/> for the visitor ids: touches each
+    /// one, so that their cache misses overlap, then hashes them.
+    /// </summary>
+    /// <returns>A sum of what the touching reads returned, for the caller to keep so the reads stay.</returns>
+    private static int HashVisitors(ReadOnlySpan<FunnelEvent> block, Span<int> visitorHashes)
+    {
+        int warm = 0;
+        foreach (ref readonly var e in block)
+        {
+            warm += e.VisitorId?.Length ?? 0;
         }
 
-        // The warming reads must not be optimised away.
-        _warmed = warm;
+        for (int k = 0; k < block.Length; k++)
+        {
+            string? visitorId = block[k].VisitorId;
+            visitorHashes[k] = string.IsNullOrEmpty(visitorId) ? 0 : VisitorTable.Hash(visitorId);
+        }
+
+        return warm;
+    }
+
+    /// <summary>Adds a block of events whose visitor ids are already hashed (see <see cref="HashVisitors"/>).</summary>
+    private void AddHashed(ReadOnlySpan<FunnelEvent> block, ReadOnlySpan<int> visitorHashes)
+    {
+        // Touch the tags (or URL) of each event and the visitor slots the hashes lead to, then count with
+        // all of it in cache.
+        int warm = 0;
+        foreach (ref readonly var e in block)
+        {
+            warm += e.Tags?.Source?.Length ?? e.LandingUrl?.Length ?? 0;
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            warm += _visitorTable.Warm(visitorHashes[k]);
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            ref readonly var e = ref block[k];
+            int visitor = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
+            AddCore(e.Timestamp.UtcTicks, e.Stage, visitor, TouchOf(e));
+        }
+
+        // The touching reads must not be optimised away.
+        _warmed += warm;
     }
 
     /// <summary>

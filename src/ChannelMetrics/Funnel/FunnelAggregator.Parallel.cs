@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
@@ -36,50 +38,89 @@ public sealed partial class FunnelAggregator
         int count = events.Count;
         int workers = Math.Max(1, Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, (count / 4096) + 1));
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers };
+        var sources = new ResolvedSource[workers];
+        long processed = 0;
+        void Report(int pending) => progress?.Report(new FunnelProgress(Interlocked.Add(ref processed, pending), count));
 
-        // Phase 1, in parallel over contiguous chunks: the worker of each event. Events without a visitor
-        // carry no attribution state, so they are spread round-robin.
-        var partition = new byte[count];
-        if (workers > 1)
+        if (workers == 1)
         {
+            var aggregator = new FunnelAggregator(options);
+            var buffer = new FunnelEvent[ProgressBatch];
+            for (int from = 0; from < count; from += ProgressBatch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int length = Math.Min(ProgressBatch, count - from);
+                aggregator.AddRange(Slice(events, from, length, buffer));
+                Report(length);
+            }
+
+            sources[0] = aggregator.ResolveSource();
+        }
+        else
+        {
+            // Phase 1, in parallel over contiguous chunks: hash each visitor id once (the hash picks the worker,
+            // and the worker's visitor table reuses it) and route the event. Events without a visitor carry no
+            // attribution state, so they are spread round-robin.
+            var hashes = new int[count];
+            var partition = new byte[count];
             Parallel.For(0, workers, parallel, chunk =>
             {
                 int from = (int)((long)count * chunk / workers), to = (int)((long)count * (chunk + 1) / workers);
-                for (int i = from; i < to; i++)
+                var buffer = new FunnelEvent[AddBlock];
+                int warm = 0;
+                for (int offset = from; offset < to; offset += AddBlock)
                 {
-                    string? visitor = events[i].VisitorId;
-                    uint hash = string.IsNullOrEmpty(visitor) ? (uint)i : (uint)string.GetHashCode(visitor.AsSpan());
-                    partition[i] = (byte)(hash % (uint)workers);
+                    int length = Math.Min(AddBlock, to - offset);
+                    var block = Slice(events, offset, length, buffer);
+                    warm += HashVisitors(block, hashes.AsSpan(offset, length));
+                    for (int k = 0; k < length; k++)
+                    {
+                        // The high bits pick the worker: the low bits pick the slot in the worker's table.
+                        partition[offset + k] = (byte)(string.IsNullOrEmpty(block[k].VisitorId)
+                            ? (offset + k) % workers
+                            : (int)(((ulong)(uint)hashes[offset + k] * (uint)workers) >> 32));
+                    }
                 }
+
+                GC.KeepAlive(warm);
+            });
+
+            // Phase 2: each worker gathers its events into blocks, aggregates them and resolves their attribution.
+            Parallel.For(0, workers, parallel, worker =>
+            {
+                var aggregator = new FunnelAggregator(options);
+                var block = new FunnelEvent[AddBlock];
+                var blockHashes = new int[AddBlock];
+                var array = events as FunnelEvent[];
+                int filled = 0, pending = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    if (partition[i] != worker)
+                    {
+                        continue;
+                    }
+
+                    block[filled] = array is not null ? array[i] : events[i];
+                    blockHashes[filled] = hashes[i];
+                    if (++filled == AddBlock)
+                    {
+                        aggregator.AddHashed(block, blockHashes);
+                        filled = 0;
+                        pending += AddBlock;
+                        if (pending >= ProgressBatch)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            Report(pending);
+                            pending = 0;
+                        }
+                    }
+                }
+
+                aggregator.AddHashed(block.AsSpan(0, filled), blockHashes.AsSpan(0, filled));
+                Interlocked.Add(ref processed, pending + filled);
+                sources[worker] = aggregator.ResolveSource();
             });
         }
-
-        // Phase 2: each worker aggregates its visitors' events and resolves their attribution.
-        var sources = new ResolvedSource[workers];
-        long processed = 0;
-        Parallel.For(0, workers, parallel, worker =>
-        {
-            var aggregator = new FunnelAggregator(options);
-            int pending = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (partition[i] != worker)
-                {
-                    continue;
-                }
-
-                aggregator.Add(events[i]);
-                if (++pending == ProgressBatch)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new FunnelProgress(Interlocked.Add(ref processed, pending), count));
-                    pending = 0;
-                }
-            }
-
-            Interlocked.Add(ref processed, pending);
-            sources[worker] = aggregator.ResolveSource();
-        });
 
         progress?.Report(new FunnelProgress(count, count));
         var builder = new TableBuilder(options);
@@ -89,5 +130,24 @@ public sealed partial class FunnelAggregator
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Events [from, from + length) as a span: the array's or list's own memory, or a copy in <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<FunnelEvent> Slice(IReadOnlyList<FunnelEvent> events, int from, int length, FunnelEvent[] buffer)
+    {
+        switch (events)
+        {
+            case FunnelEvent[] array:
+                return array.AsSpan(from, length);
+            case List<FunnelEvent> list:
+                return CollectionsMarshal.AsSpan(list).Slice(from, length);
+            default:
+                for (int i = 0; i < length; i++)
+                {
+                    buffer[i] = events[from + i];
+                }
+
+                return buffer.AsSpan(0, length);
+        }
     }
 }

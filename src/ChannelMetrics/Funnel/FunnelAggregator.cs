@@ -44,10 +44,9 @@ public sealed partial class FunnelAggregator
 
     // Only the first-touch model keeps per-visitor state; the last-touch models resolve from the visits.
     private VisitorState[] _visitors = [];
-    private VisitRecord[] _visits = [];
-    private int _visitCount;
-    private ConversionRecord[] _conversions = [];
-    private int _conversionCount;
+    // Visits (last-touch models) and conversions of identified visitors, appended as they come.
+    private RecordBuffer<VisitRecord> _visits;
+    private RecordBuffer<ConversionRecord> _conversions;
 
     // Immediate counts per (period slot, touch): visits, and conversions attributed by their own touch.
     private readonly CellMap _cells = new();
@@ -155,15 +154,13 @@ public sealed partial class FunnelAggregator
             }
         }
 
-        for (int i = 0; i < other._visitCount; i++)
+        foreach (ref readonly var visit in other._visits.Items)
         {
-            ref readonly var visit = ref other._visits[i];
             AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
         }
 
-        for (int i = 0; i < other._conversionCount; i++)
+        foreach (ref readonly var c in other._conversions.Items)
         {
-            var c = other._conversions[i];
             AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
         }
 
@@ -178,8 +175,8 @@ public sealed partial class FunnelAggregator
     public void Clear()
     {
         _cells.Clear();
-        _visitCount = 0;
-        _conversionCount = 0;
+        _visits.Clear();
+        _conversions.Clear();
         _eventCount = 0;
         if (!_keepVisits)
         {
@@ -200,12 +197,7 @@ public sealed partial class FunnelAggregator
     internal ResolvedSource ResolveSource()
     {
         var resolved = _cells.Clone();
-        var credited = CreditConversions();
-        for (int i = 0; i < credited.Length; i++)
-        {
-            ref readonly var c = ref _conversions[i];
-            resolved.Counter(CellMap.KeyOf(c.Period, credited[i]), c.Stage)++;
-        }
+        CountConversions(resolved);
 
         var periods = new Period[_periods.Count];
         for (int p = 0; p < periods.Length; p++)
@@ -313,23 +305,10 @@ public sealed partial class FunnelAggregator
             return;
         }
 
-        if (_visitCount == _visits.Length)
-        {
-            Array.Resize(ref _visits, Math.Max(1024, _visits.Length * 2));
-        }
-
-        _visits[_visitCount++] = new VisitRecord(ticks, touch, visitor);
+        _visits.Append(new VisitRecord(ticks, touch, visitor));
     }
 
-    private void AppendConversion(in ConversionRecord record)
-    {
-        if (_conversionCount == _conversions.Length)
-        {
-            Array.Resize(ref _conversions, Math.Max(1024, _conversions.Length * 2));
-        }
-
-        _conversions[_conversionCount++] = record;
-    }
+    private void AppendConversion(in ConversionRecord record) => _conversions.Append(record);
 
     private struct VisitorState
     {

@@ -84,12 +84,98 @@ public sealed class FunnelEventPathTests
             }
         }
 
-        // Warm-up sized as in FunnelAggregatorTests: record storage has room for the measured events.
+        // Warm-up as in FunnelAggregatorTests: Clear keeps the room the same events need again.
         Run(9_000);
+        a.Clear();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(1_000);
+        Run(9_000);
 
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [TestCase(AttributionModel.LastNonDirectTouch, FunnelDimensions.Network | FunnelDimensions.Campaign)]
+    [TestCase(AttributionModel.LastTouch, FunnelDimensions.Network | FunnelDimensions.ChannelGroup | FunnelDimensions.Medium | FunnelDimensions.Campaign | FunnelDimensions.Content)]
+    [TestCase(AttributionModel.FirstTouch, FunnelDimensions.Network | FunnelDimensions.Content)]
+    public void AddRange_EqualsAddOneByOne(AttributionModel model, FunnelDimensions dimensions)
+    {
+        var events = MixedEvents(60_000, seed: 17);
+        var options = FunnelOptions.Default with { Attribution = model, Dimensions = dimensions, Granularity = PeriodGranularity.Day };
+        var one = new FunnelAggregator(options);
+        foreach (var e in events)
+        {
+            one.Add(e);
+        }
+
+        var range = new FunnelAggregator(options);
+        range.AddRange(events.AsSpan(0, 12_345));
+        range.AddRange(events.AsSpan(12_345));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(range.ToTable().Rows, Is.EqualTo(one.ToTable().Rows));
+            Assert.That(range.EventCount, Is.EqualTo(events.Length));
+        });
+    }
+
+    [Test]
+    public void AddRange_SteadyState_AllocatesNothing()
+    {
+        var a = new FunnelAggregator();
+        var events = MixedEvents(1_000, seed: 3);
+
+        // Warm-up: every visitor, value and period seen and record storage grown; Clear keeps that room.
+        a.AddRange(events);
+        a.Clear();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        a.AddRange(events);
+
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
+    public void AggregateParallel_ArrayListOrAnyList_EqualsSingleAggregator()
+    {
+        var events = MixedEvents(40_000, seed: 23);
+        var single = new FunnelAggregator();
+        single.AddRange(events);
+        var expected = single.ToTable().Rows;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FunnelAggregator.AggregateParallel(events, maxDegreeOfParallelism: 2).Rows, Is.EqualTo(expected));
+            Assert.That(FunnelAggregator.AggregateParallel(events.ToList(), maxDegreeOfParallelism: 3).Rows, Is.EqualTo(expected));
+            Assert.That(FunnelAggregator.AggregateParallel(Array.AsReadOnly(events), maxDegreeOfParallelism: 2).Rows, Is.EqualTo(expected));
+            Assert.That(FunnelAggregator.AggregateParallel(Array.AsReadOnly(events), maxDegreeOfParallelism: 1).Rows, Is.EqualTo(expected));
+        });
+    }
+
+    /// <summary>
+    /// Oracle events in all three shapes (landing URL, parsed tags shared per URL, referrer only), with half of
+    /// the visitor ids as fresh copies of the string, so lookups compare characters as well as references.
+    /// </summary>
+    private static FunnelEvent[] MixedEvents(int count, int seed)
+    {
+        var tags = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
+        return FunnelOracle.Generate(count, seed, visitors: count / 8, spanDays: 90).Select((e, i) =>
+        {
+            string? visitor = e.Visitor is not null && i % 2 == 0 ? new string(e.Visitor.AsSpan()) : e.Visitor;
+            string url = Url(e);
+            switch (i % 3)
+            {
+                case 0:
+                    return new FunnelEvent(e.Timestamp, e.Stage, visitor, url, e.Referrer);
+                case 1:
+                    if (!tags.TryGetValue(url, out var parsed))
+                    {
+                        parsed = UtmParser.Parse(url).Tags;
+                        tags.Add(url, parsed);
+                    }
+
+                    return new FunnelEvent(e.Timestamp, e.Stage, visitor, parsed, e.Referrer);
+                default:
+                    return new FunnelEvent(e.Timestamp, e.Stage, visitor, e.Source is null ? null : url, e.Referrer);
+            }
+        }).ToArray();
     }
 
     [Test]
