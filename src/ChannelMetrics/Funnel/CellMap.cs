@@ -78,6 +78,19 @@ internal sealed class CellMap
         return ref SparseCounter(key, stage);
     }
 
+    /// <summary>Reads the memory of a cell's counters (without adding the cell), so that a later <see cref="Counter"/> finds it in cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Warm(long key)
+    {
+        if (_rows is { } rows)
+        {
+            int period = PeriodOf(key), index = IdOf(key) * 3;
+            return (uint)period < (uint)rows.Length && rows[period] is { } row && (uint)index < (uint)row.Length ? row[index] : 0;
+        }
+
+        return _cells[Hash(key + 1) & _mask].Key;
+    }
+
     /// <summary>Adds counts to a cell (checked: merged counts can be large).</summary>
     public void Add(long key, long visits, long leads, long customers)
     {

@@ -67,30 +67,65 @@ public sealed partial class FunnelAggregator
     }
 
     /// <summary>Adds a block of events whose visitor ids are already hashed (see <see cref="HashVisitors"/>).</summary>
+    /// <remarks>
+    /// Every random read is first made in a loop of its own, where the reads are independent and their cache
+    /// misses overlap, so that the loop that needs the data finds it in cache: the tags or URL (every cache line
+    /// of it), then the URL-cache entries and visitor slots, then the counters.
+    /// </remarks>
     private void AddHashed(ReadOnlySpan<FunnelEvent> block, ReadOnlySpan<int> visitorHashes)
     {
-        // Touch the tags (or URL) of each event and the visitor slots the hashes lead to, then count with
-        // all of it in cache.
-        int warm = 0;
+        Span<int> urlHashes = stackalloc int[AddBlock];
+        Span<int> visitors = stackalloc int[AddBlock];
+        Span<int> touches = stackalloc int[AddBlock];
+        Span<int> periods = stackalloc int[AddBlock];
+        long warm = 0;
         foreach (ref readonly var e in block)
         {
-            warm += e.Tags?.Source?.Length ?? e.LandingUrl?.Length ?? 0;
-        }
-
-        for (int k = 0; k < block.Length; k++)
-        {
-            warm += _visitorTable.Warm(visitorHashes[k]);
+            if (e.Tags is { } tags)
+            {
+                warm += tags.Source?.Length ?? 0;
+            }
+            else if (e.LandingUrl is { } url)
+            {
+                for (int i = 0; i < url.Length; i += 32)
+                {
+                    warm += url[i];
+                }
+            }
         }
 
         for (int k = 0; k < block.Length; k++)
         {
             ref readonly var e = ref block[k];
-            int visitor = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
-            AddCore(e.Timestamp.UtcTicks, e.Stage, visitor, TouchOf(e));
+            urlHashes[k] = e.Tags is null && e.LandingUrl is { } url ? UrlHash(url, e.Referrer) : 0;
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            warm += WarmUrl(urlHashes[k]) + _visitorTable.Warm(visitorHashes[k]);
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            ref readonly var e = ref block[k];
+            visitors[k] = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
+            touches[k] = e.Tags is null && e.LandingUrl is { } url ? TouchOfUrlString(url, e.Referrer, urlHashes[k]) : TouchOf(e);
+            periods[k] = _periods.SlotOf(e.Timestamp.UtcTicks);
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            warm += _cells.Warm(CellMap.KeyOf(periods[k], touches[k]));
+        }
+
+        for (int k = 0; k < block.Length; k++)
+        {
+            ref readonly var e = ref block[k];
+            AddCore(e.Timestamp.UtcTicks, e.Stage, visitors[k], touches[k], periods[k]);
         }
 
         // The touching reads must not be optimised away.
-        _warmed += warm;
+        _warmed += (int)warm;
     }
 
     /// <summary>
@@ -132,7 +167,7 @@ public sealed partial class FunnelAggregator
         funnelEvent.Tags is { } tags
             ? TouchOfTags(tags, funnelEvent.Referrer)
             : funnelEvent.LandingUrl is { } url
-                ? TouchOfUrl(url, funnelEvent.Referrer)
+                ? TouchOfUrlString(url, funnelEvent.Referrer)
                 : TouchOf(null, null, null, null, funnelEvent.Referrer, ClickIdKinds.None);
 
     private int TouchOfUrl(ReadOnlySpan<char> landingUrl, string? referrer)

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Funnel;
@@ -18,6 +20,14 @@ public sealed partial class FunnelAggregator
     // parsed tags usually share their strings, so a hit costs reference compares instead of hashing
     // strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
     private IdentityEntry[]? _identity;
+
+    // Landing URL string → touch, for events that carry their URL as a string: the touch is a function of the
+    // URL and the referrer alone, and an export repeats the same few thousand campaign links, so most events
+    // skip parsing. Keyed by the characters (a fast hash; a collision only costs a parse), direct-mapped, and
+    // grown while it keeps missing up to MaxUrlCacheSize entries (24 MB), so its memory stays bounded.
+    private UrlEntry[]? _urlCache;
+    private int _urlMisses;
+    internal static long TmpUrlMiss;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -80,6 +90,71 @@ public sealed partial class FunnelAggregator
         return id;
     }
 
+    private int TouchOfUrlString(string url, string? referrer) => TouchOfUrlString(url, referrer, UrlHash(url, referrer));
+
+    /// <summary>Reads the cache entry of a URL hash, so that the lookup that follows finds it in cache.</summary>
+    private int WarmUrl(int hash) => _urlCache is { } cache ? cache[hash & (cache.Length - 1)].Touch : 0;
+
+    private int TouchOfUrlString(string url, string? referrer, int hash)
+    {
+        var cache = _urlCache ??= new UrlEntry[MinUrlCacheSize];
+        ref var entry = ref cache[hash & (cache.Length - 1)];
+        if (entry.Url is not null && entry.Hash == hash && ReferenceEquals(entry.Referrer, referrer)
+            && (ReferenceEquals(entry.Url, url) || string.Equals(entry.Url, url, StringComparison.Ordinal)))
+        {
+            return entry.Touch;
+        }
+
+        int touch = TouchOfUrl(url, referrer);
+        TmpUrlMiss++;
+        entry = new UrlEntry(url, referrer, hash, touch);
+        if (++_urlMisses > cache.Length / 2 && cache.Length < MaxUrlCacheSize)
+        {
+            GrowUrlCache();
+        }
+
+        return touch;
+    }
+
+    private void GrowUrlCache()
+    {
+        var old = _urlCache!;
+        var cache = new UrlEntry[old.Length * 2];
+        foreach (var entry in old)
+        {
+            if (entry.Url is not null)
+            {
+                cache[entry.Hash & (cache.Length - 1)] = entry;
+            }
+        }
+
+        _urlCache = cache;
+        _urlMisses = 0;
+    }
+
+    /// <summary>
+    /// Hashes a URL, four characters at a time, and the referrer's identity. Not the runtime's string hash,
+    /// which costs more than the parse it would save on a long URL: the cache verifies every hit, so a
+    /// collision, even a crafted one, only costs a parse.
+    /// </summary>
+    private static int UrlHash(string url, string? referrer)
+    {
+        var chunks = MemoryMarshal.Cast<char, ulong>(url.AsSpan());
+        ulong hash = (ulong)url.Length * 0x9E3779B97F4A7C15UL;
+        foreach (ulong chunk in chunks)
+        {
+            hash = BitOperations.RotateLeft((hash ^ chunk) * 0xFF51AFD7ED558CCDUL, 29);
+        }
+
+        for (int i = chunks.Length * 4; i < url.Length; i++)
+        {
+            hash = (hash ^ url[i]) * 0xFF51AFD7ED558CCDUL;
+        }
+
+        hash ^= (ulong)(uint)(referrer is null ? 0 : RuntimeHelpers.GetHashCode(referrer)) * 0xC4CEB9FE1A85EC53UL;
+        return (int)(hash ^ (hash >> 32));
+    }
+
     private int TouchOfShared(in RawTouch raw)
     {
         int hash = IdentityHash(raw);
@@ -140,7 +215,12 @@ public sealed partial class FunnelAggregator
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
+    private const int MinUrlCacheSize = 1 << 12;
+    private const int MaxUrlCacheSize = 1 << 20;
+
     private readonly record struct IdentityEntry(RawTouch Raw, int Id);
+
+    private readonly record struct UrlEntry(string? Url, string? Referrer, int Hash, int Touch);
 
     private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds)
     {

@@ -217,14 +217,17 @@ public sealed partial class FunnelAggregator
     internal int InternTouchKey(in TouchKey key) => _touches.Intern(key);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddCore(long utcTicks, FunnelStage stage, int visitor, int touch)
+    internal void AddCore(long utcTicks, FunnelStage stage, int visitor, int touch) =>
+        AddCore(utcTicks, stage, visitor, touch, _periods.SlotOf(utcTicks));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddCore(long utcTicks, FunnelStage stage, int visitor, int touch, int period)
     {
         if ((uint)stage > (uint)FunnelStage.Customer)
         {
             ThrowHelper.UnknownStage(stage);
         }
 
-        int period = _periods.SlotOf(utcTicks);
         if (stage == FunnelStage.Visit)
         {
             _cells.Counter(CellMap.KeyOf(period, touch), 0)++;
