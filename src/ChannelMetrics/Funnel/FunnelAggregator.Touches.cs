@@ -27,7 +27,6 @@ public sealed partial class FunnelAggregator
     // grown while it keeps missing up to MaxUrlCacheSize entries (24 MB), so its memory stays bounded.
     private UrlEntry[]? _urlCache;
     private int _urlMisses;
-    internal static long TmpUrlMiss;
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -106,7 +105,6 @@ public sealed partial class FunnelAggregator
         }
 
         int touch = TouchOfUrl(url, referrer);
-        TmpUrlMiss++;
         entry = new UrlEntry(url, referrer, hash, touch);
         if (++_urlMisses > cache.Length / 2 && cache.Length < MaxUrlCacheSize)
         {
