@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
@@ -36,6 +38,9 @@ public sealed partial class FunnelAggregator
     /// arrays small enough to stay in cache. Visits at one instant are ordered by the touch's rank (its
     /// values), so the answer never depends on input order.
     /// </remarks>
+    // Runs once per table over millions of records: compiled fully optimized at once rather than climbing
+    // the tiers through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountLastTouch(CellMap counts)
     {
         var allConversions = _conversions.Items;
