@@ -8,8 +8,9 @@ namespace ChannelMetrics.Benchmarks.Funnel;
 /// <summary>
 /// Visits, leads and customers per month × network × campaign WITHOUT attribution: every event counts for its
 /// own tags. LINQ <c>GroupBy</c> (baseline), a hand-written <c>Dictionary</c> loop, DuckDB (appender load +
-/// <c>GROUP BY</c>), and the aggregator doing exactly that job: its events carry no visitor id, so every
-/// lead and customer is credited to its own tags. Every method returns the same table.
+/// <c>GROUP BY</c>), and the aggregator doing exactly that job, from records and from interned ids: its
+/// events carry no visitor id, so every lead and customer is credited to its own tags. Every method returns
+/// the same table, the table of the flat array count in <see cref="FunnelFromRecordsBenchmarks"/>.
 /// </summary>
 /// <remarks>
 /// Kept for transparency: the first funnel benchmarks compared these un-attributed peers with the attributing
@@ -23,6 +24,8 @@ public class FunnelCountOnlyBenchmarks
     private RawEvent[] _raw = [];
     private FunnelEvent[] _events = [];
     private Dictionary<string, string> _networks = [];
+    private readonly FunnelAggregator _interned = new();
+    private FunnelTouchId[] _touchIds = [];
 
     /// <summary>Gets or sets the number of events (from <c>CHANNELMETRICS_FUNNEL_EVENTS</c>).</summary>
     [ParamsSource(nameof(Sizes))]
@@ -49,6 +52,7 @@ public class FunnelCountOnlyBenchmarks
         _networks = FunnelBenchData.Networks(_raw);
         var tags = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
         _events = new FunnelEvent[_raw.Length];
+        _touchIds = new FunnelTouchId[_raw.Length];
         for (int i = 0; i < _raw.Length; i++)
         {
             var e = _raw[i];
@@ -60,6 +64,7 @@ public class FunnelCountOnlyBenchmarks
 
             // No visitor id: nothing to attribute across events, the peers' job exactly.
             _events[i] = new FunnelEvent(e.Timestamp, e.Stage, visitorId: null, parsed);
+            _touchIds[i] = _interned.InternTouch(parsed, null);
         }
     }
 
@@ -70,7 +75,8 @@ public class FunnelCountOnlyBenchmarks
                 PeerCheck.Rows(AggregatorTable()),
                 (nameof(LinqGroupBy), LinqRows(_raw, _networks)),
                 (nameof(DictionaryLoop), DictionaryRows(_raw, _networks)),
-                (nameof(DuckDbAppenderGroupBy), FunnelDuckDbPeer.Rows(_raw, _networks, FunnelDuckDbPeer.CountOnly)));
+                (nameof(DuckDbAppenderGroupBy), FunnelDuckDbPeer.Rows(_raw, _networks, FunnelDuckDbPeer.CountOnly)),
+                (nameof(AggregatorFromInternedIds), PeerCheck.Rows(InternedTable())));
 
     [Benchmark(Baseline = true)]
     public int LinqGroupBy() => LinqRows(_raw, _networks).Count;
@@ -83,6 +89,9 @@ public class FunnelCountOnlyBenchmarks
 
     [Benchmark]
     public int AggregatorWithoutVisitorIds() => AggregatorTable().Rows.Count;
+
+    [Benchmark]
+    public int AggregatorFromInternedIds() => InternedTable().Rows.Count;
 
     /// <summary>Each event for its own touch, with LINQ <c>GroupBy</c>; also the reference for the flat array count.</summary>
     internal static List<PeerRow> LinqRows(RawEvent[] raw, Dictionary<string, string> networks)
@@ -125,6 +134,18 @@ public class FunnelCountOnlyBenchmarks
 
         rows.Sort(PeerRow.Compare);
         return rows;
+    }
+
+    private FunnelTable InternedTable()
+    {
+        // Clear keeps the interned touches: the next batch is counted by id.
+        _interned.Clear();
+        for (int i = 0; i < _raw.Length; i++)
+        {
+            _interned.Add(_raw[i].Timestamp, _raw[i].Stage, FunnelVisitorId.None, _touchIds[i]);
+        }
+
+        return _interned.ToTable();
     }
 
     private FunnelTable AggregatorTable()

@@ -8,6 +8,7 @@ public sealed partial class FunnelAggregator
     // that a block's visitor ids, tags and slots stay in the first-level cache.
     private const int AddBlock = 32;
 
+    // Sum of the reads AddRange makes only to bring memory into cache: stored so the JIT keeps them.
     private int _warmed;
 
     /// <summary>Adds one event.</summary>
@@ -25,14 +26,13 @@ public sealed partial class FunnelAggregator
     /// <summary>Adds events, as <see cref="Add(in FunnelEvent)"/> would one by one, but several times faster on large inputs.</summary>
     /// <param name="events">The events, in any order.</param>
     /// <remarks>
-    /// <para>Events are taken in blocks, and each block is read in three passes: the first only touches each
-    /// event's visitor id and tags, the second hashes the ids and touches the table slots the hashes lead to,
-    /// the third looks up and counts. On a large input the visitor ids and tags are scattered over memory, and
-    /// one event at a time waits for each of them in turn; a block's reads are independent, so the processor
-    /// overlaps them, and by the third pass everything it needs is in cache.</para>
+    /// <para>On a large input the visitor ids, tags, URLs and table entries an event needs are scattered over
+    /// memory, and adding one event at a time waits for each of those cache misses in turn. Here events are
+    /// taken in blocks of 32, and each kind of random read is first made for the whole block in a loop of its
+    /// own, where the reads are independent and the processor overlaps their misses; the loop that counts
+    /// then finds everything in cache.</para>
     /// <para>Allocates nothing for visitors, URLs and values already seen.</para>
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">An event's stage is not defined; the events before it were added.</exception>
     public void AddRange(ReadOnlySpan<FunnelEvent> events)
     {
         Span<int> visitorHashes = stackalloc int[AddBlock];
@@ -45,8 +45,8 @@ public sealed partial class FunnelAggregator
     }
 
     /// <summary>
-    /// Passes 1 and 2 of <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/> for the visitor ids: touches each
-    /// one, so that their cache misses overlap, then hashes them.
+    /// The first passes of <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/>: touches each visitor id of a
+    /// block, so that their cache misses overlap, then hashes them.
     /// </summary>
     /// <returns>A sum of what the touching reads returned, for the caller to keep so the reads stay.</returns>
     private static int HashVisitors(ReadOnlySpan<FunnelEvent> block, Span<int> visitorHashes)

@@ -36,7 +36,8 @@ public sealed partial class FunnelAggregator
         }
 
         int count = events.Count;
-        int workers = Math.Max(1, Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, (count / 4096) + 1));
+        // At most 255 workers: the routing table stores one byte per event.
+        int workers = Math.Max(1, Math.Min(Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, byte.MaxValue), (count / 4096) + 1));
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers };
         var sources = new ResolvedSource[workers];
         long processed = 0;
@@ -63,6 +64,7 @@ public sealed partial class FunnelAggregator
             // attribution state, so they are spread round-robin.
             var hashes = new int[count];
             var partition = new byte[count];
+            int warmed = 0;
             Parallel.For(0, workers, parallel, chunk =>
             {
                 int from = (int)((long)count * chunk / workers), to = (int)((long)count * (chunk + 1) / workers);
@@ -82,7 +84,8 @@ public sealed partial class FunnelAggregator
                     }
                 }
 
-                GC.KeepAlive(warm);
+                // The touching reads must not be optimised away.
+                Interlocked.Add(ref warmed, warm);
             });
 
             // Phase 2: each worker gathers its events into blocks, aggregates them and resolves their attribution.

@@ -98,8 +98,9 @@ public sealed partial class FunnelAggregator
     {
         var cache = _urlCache ??= new UrlEntry[MinUrlCacheSize];
         ref var entry = ref cache[hash & (cache.Length - 1)];
-        if (entry.Url is not null && entry.Hash == hash && ReferenceEquals(entry.Referrer, referrer)
-            && (ReferenceEquals(entry.Url, url) || string.Equals(entry.Url, url, StringComparison.Ordinal)))
+        if (entry.Url is not null && entry.Hash == hash
+            && (ReferenceEquals(entry.Url, url) || string.Equals(entry.Url, url, StringComparison.Ordinal))
+            && string.Equals(entry.Referrer, referrer, StringComparison.Ordinal))
         {
             return entry.Touch;
         }
@@ -131,26 +132,35 @@ public sealed partial class FunnelAggregator
     }
 
     /// <summary>
-    /// Hashes a URL, four characters at a time, and the referrer's identity. Not the runtime's string hash,
+    /// Hashes a URL and the referrer, four characters at a time. Not the runtime's string hash,
     /// which costs more than the parse it would save on a long URL: the cache verifies every hit, so a
     /// collision, even a crafted one, only costs a parse.
     /// </summary>
     private static int UrlHash(string url, string? referrer)
     {
-        var chunks = MemoryMarshal.Cast<char, ulong>(url.AsSpan());
-        ulong hash = (ulong)url.Length * 0x9E3779B97F4A7C15UL;
-        foreach (ulong chunk in chunks)
+        ulong hash = Mix((ulong)url.Length * 0x9E3779B97F4A7C15UL, url);
+        if (referrer is not null)
         {
-            hash = BitOperations.RotateLeft((hash ^ chunk) * 0xFF51AFD7ED558CCDUL, 29);
+            hash = Mix(hash ^ 0xC4CEB9FE1A85EC53UL, referrer);
         }
 
-        for (int i = chunks.Length * 4; i < url.Length; i++)
-        {
-            hash = (hash ^ url[i]) * 0xFF51AFD7ED558CCDUL;
-        }
-
-        hash ^= (ulong)(uint)(referrer is null ? 0 : RuntimeHelpers.GetHashCode(referrer)) * 0xC4CEB9FE1A85EC53UL;
         return (int)(hash ^ (hash >> 32));
+
+        static ulong Mix(ulong hash, string text)
+        {
+            var chunks = MemoryMarshal.Cast<char, ulong>(text.AsSpan());
+            foreach (ulong chunk in chunks)
+            {
+                hash = BitOperations.RotateLeft((hash ^ chunk) * 0xFF51AFD7ED558CCDUL, 29);
+            }
+
+            for (int i = chunks.Length * 4; i < text.Length; i++)
+            {
+                hash = (hash ^ text[i]) * 0xFF51AFD7ED558CCDUL;
+            }
+
+            return hash;
+        }
     }
 
     private int TouchOfShared(in RawTouch raw)

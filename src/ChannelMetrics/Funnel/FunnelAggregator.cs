@@ -26,8 +26,11 @@ namespace ChannelMetrics.Funnel;
 /// resolves them, so events may arrive in any order and <see cref="Merge(FunnelAggregator)"/> is exact:
 /// merging aggregates of any split of the input gives the table of the whole input.</para>
 /// <para><b>Memory.</b> An aggregator keeps one entry per distinct visitor and touch, one record per
-/// conversion of an identified visitor, and (for the last-touch models) one record per visit of an
-/// identified visitor. Steady-state <c>Add</c> allocates nothing beyond the growth of those arrays.</para>
+/// conversion of an identified visitor, and (for the last-touch models) one 16-byte record per visit of an
+/// identified visitor, plus bounded caches (landing URLs seen as strings: at most 24 MB). Steady-state
+/// <c>Add</c> and <c>AddRange</c> allocate nothing beyond the growth of those arrays.</para>
+/// <para><b>Speed.</b> For many events, <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/> is the fast path
+/// (see its remarks); <see cref="AggregateParallel"/> spreads it over all cores.</para>
 /// <para>Not thread-safe: use one aggregator per thread and <see cref="Merge(FunnelAggregator)"/>, or
 /// the parallel ingest.</para>
 /// </remarks>

