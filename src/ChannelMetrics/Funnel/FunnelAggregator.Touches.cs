@@ -7,8 +7,9 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    // 65,536 entries (3 MB, allocated on first use).
-    private const int IdentityCacheSize = 1 << 16;
+    // The identity cache starts at 1,024 entries (48 KB) and doubles while it keeps missing, up to 65,536 (3 MB).
+    private const int MinIdentityCacheSize = 1 << 10;
+    private const int MaxIdentityCacheSize = 1 << 16;
 
     private readonly Dictionary<RawTouch, int> _rawTouches = [];
     private readonly Dictionary<string, string> _networks = new(StringComparer.Ordinal);
@@ -18,8 +19,9 @@ public sealed partial class FunnelAggregator
 
     // Identity cache in front of the value-keyed dictionary: the URL path hands out pooled strings and
     // parsed tags usually share their strings, so a hit costs reference compares instead of hashing
-    // strings. Direct-mapped and fixed-size, so it cannot grow; a miss falls back to the dictionary.
+    // strings. Direct-mapped and bounded; a miss falls back to the dictionary.
     private IdentityEntry[]? _identity;
+    private int _identityMisses;
 
     // Landing URL string → touch, for events that carry their URL as a string: the touch is a function of the
     // URL and the referrer alone, and an export repeats the same few thousand campaign links, so most events
@@ -166,15 +168,37 @@ public sealed partial class FunnelAggregator
     private int TouchOfShared(in RawTouch raw)
     {
         int hash = IdentityHash(raw);
-        ref var entry = ref (_identity ??= new IdentityEntry[IdentityCacheSize])[hash & (IdentityCacheSize - 1)];
+        var cache = _identity ??= new IdentityEntry[MinIdentityCacheSize];
+        ref var entry = ref cache[hash & (cache.Length - 1)];
         if (entry.Id != 0 && entry.Raw.SameInstances(raw))
         {
             return entry.Id - 1;
         }
 
         int id = TouchOf(raw);
-        entry = new IdentityEntry(raw, id + 1);
+        entry = new IdentityEntry(raw, hash, id + 1);
+        if (++_identityMisses > cache.Length / 2 && cache.Length < MaxIdentityCacheSize)
+        {
+            GrowIdentityCache();
+        }
+
         return id;
+    }
+
+    private void GrowIdentityCache()
+    {
+        var old = _identity!;
+        var cache = new IdentityEntry[old.Length * 2];
+        foreach (var entry in old)
+        {
+            if (entry.Id != 0)
+            {
+                cache[entry.Hash & (cache.Length - 1)] = entry;
+            }
+        }
+
+        _identity = cache;
+        _identityMisses = 0;
     }
 
     /// <summary>
@@ -223,10 +247,10 @@ public sealed partial class FunnelAggregator
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private const int MinUrlCacheSize = 1 << 12;
+    private const int MinUrlCacheSize = 1 << 10;
     private const int MaxUrlCacheSize = 1 << 20;
 
-    private readonly record struct IdentityEntry(RawTouch Raw, int Id);
+    private readonly record struct IdentityEntry(RawTouch Raw, int Hash, int Id);
 
     private readonly record struct UrlEntry(string? Url, string? Referrer, int Hash, int Touch);
 

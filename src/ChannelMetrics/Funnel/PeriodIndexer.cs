@@ -14,13 +14,18 @@ namespace ChannelMetrics.Funnel;
 internal sealed class PeriodIndexer
 {
     private const long QuarterHourTicks = TimeSpan.TicksPerMinute * 15;
-    private const int CacheSize = 1 << 16;
+
+    // The cache starts at 8 KB and doubles while it keeps missing, up to 512 KB (two years of quarter-hours):
+    // a small input keeps a small footprint.
+    private const int MinCacheSize = 1 << 10;
+    private const int MaxCacheSize = 1 << 16;
 
     private readonly PeriodGranularity _granularity;
     private readonly TimeZoneInfo _zone;
     private readonly Dictionary<Period, int> _slots = [];
     private readonly List<Period> _periods = [];
     private Entry[]? _cache;
+    private int _misses;
 
     public PeriodIndexer(PeriodGranularity granularity, TimeZoneInfo zone)
     {
@@ -35,10 +40,10 @@ internal sealed class PeriodIndexer
     public int SlotOf(long utcTicks)
     {
         // Every quarter-hour of DateTimeOffset's range (at most 350,589,600) fits an int, so an entry is
-        // 8 bytes and the whole cache (512 KB) stays in the CPU caches.
+        // 8 bytes and the whole cache (at most 512 KB) stays in the CPU caches.
         int quarter = (int)(utcTicks / QuarterHourTicks);
-        var cache = _cache ??= new Entry[CacheSize];
-        ref var entry = ref cache[quarter & (CacheSize - 1)];
+        var cache = _cache ??= new Entry[MinCacheSize];
+        ref var entry = ref cache[quarter & (cache.Length - 1)];
         return entry.Tag == quarter + 1 ? entry.Slot : Miss(utcTicks, quarter, ref entry);
     }
 
@@ -56,6 +61,12 @@ internal sealed class PeriodIndexer
 
     private int Miss(long utcTicks, int quarter, ref Entry entry)
     {
+        if (++_misses > _cache!.Length / 2 && _cache.Length < MaxCacheSize)
+        {
+            Grow();
+            entry = ref _cache[quarter & (_cache.Length - 1)];
+        }
+
         long first = (long)quarter * QuarterHourTicks;
         long last = Math.Min(first + QuarterHourTicks - 1, DateTimeOffset.MaxValue.UtcTicks);
         var atFirst = PeriodOf(first);
@@ -67,6 +78,21 @@ internal sealed class PeriodIndexer
         }
 
         return SlotOf(PeriodOf(utcTicks));
+    }
+
+    private void Grow()
+    {
+        var old = _cache!;
+        _cache = new Entry[old.Length * 2];
+        foreach (var entry in old)
+        {
+            if (entry.Tag != 0)
+            {
+                _cache[(entry.Tag - 1) & (_cache.Length - 1)] = entry;
+            }
+        }
+
+        _misses = 0;
     }
 
     private Period PeriodOf(long utcTicks) =>

@@ -135,6 +135,26 @@ public sealed class FunnelEventPathTests
     }
 
     [Test]
+    public void SmallAggregation_KeepsItsCachesSmall()
+    {
+        // Caches start small and grow only while they miss: an app that aggregates many small inputs (one
+        // per client, per shard) must not pay megabytes for each. The first run loads the shared lists.
+        long Run()
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var a = new FunnelAggregator(AllDimensions);
+            a.Add(new FunnelEvent(T0, FunnelStage.Visit, "v1", "https://shop.example/?utm_source=fb&utm_campaign=spring"));
+            a.AddRange([new FunnelEvent(T0.AddHours(1), FunnelStage.Lead, "v1", new UtmTags { Source = "fb", Campaign = "spring" })]);
+            Assert.That(a.ToTable().Rows, Has.Count.EqualTo(1));
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Run();
+
+        Assert.That(Run(), Is.LessThan(256 * 1024));
+    }
+
+    [Test]
     public void AggregateParallel_ArrayListOrAnyList_EqualsSingleAggregator()
     {
         var events = MixedEvents(40_000, seed: 23);
