@@ -38,6 +38,9 @@ internal sealed class CellMap
 
     public static int IdOf(long key) => (int)key;
 
+    /// <summary>Gets a value indicating whether the counts are still in dense rows (not yet in the hash table).</summary>
+    public bool IsDense => _rows is not null;
+
     /// <summary>Gets the number of cells with a non-zero count.</summary>
     public int Count
     {

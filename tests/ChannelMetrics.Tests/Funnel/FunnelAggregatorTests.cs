@@ -208,6 +208,27 @@ public sealed class FunnelAggregatorTests
     }
 
     [Test]
+    public void ToTable_DayPeriodsWithThousandsOfCampaigns_CountsEveryCell()
+    {
+        // 400 days × 3,000 campaigns outgrows the dense counters, so the counts move to the hash table mid-way.
+        var a = new FunnelAggregator(FunnelOptions.Default with { Granularity = PeriodGranularity.Day, MaxCampaignsPerNetwork = 10_000 });
+        var random = new Random(9);
+        var expected = new Dictionary<(Period, string), long>();
+        for (int i = 0; i < 60_000; i++)
+        {
+            var when = T0.AddMinutes(random.Next(400 * 1440));
+            string campaign = "c" + (i * 3_000L / 60_000 + random.Next(50)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            a.Add(new FunnelEvent(when, FunnelStage.Visit, null, "?utm_source=fb&utm_campaign=" + campaign));
+            var key = (Period.Containing(when, PeriodGranularity.Day, TimeZoneInfo.Utc), campaign);
+            expected[key] = expected.GetValueOrDefault(key) + 1;
+        }
+
+        var actual = a.ToTable().Rows.Select(r => $"{r.Period} {r.Campaign} {r.Visits}").Order(StringComparer.Ordinal);
+
+        Assert.That(actual, Is.EqualTo(expected.Select(p => $"{p.Key.Item1} {p.Key.Item2} {p.Value}").Order(StringComparer.Ordinal)));
+    }
+
+    [Test]
     public void Add_SteadyState_AllocatesNothing()
     {
         var a = Aggregator();
