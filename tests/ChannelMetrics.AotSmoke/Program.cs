@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelMetrics;
 using ChannelMetrics.Decisions;
 using ChannelMetrics.Experiments;
@@ -6,6 +7,7 @@ using ChannelMetrics.Goals;
 using ChannelMetrics.Metrics;
 using ChannelMetrics.Reporting;
 using ChannelMetrics.Statistics;
+using Microsoft.Extensions.DependencyInjection;
 
 // Runs the library's main path under NativeAOT and exits non-zero when any answer is wrong.
 var failures = new List<string>();
@@ -129,6 +131,30 @@ var funnelFacebook = funnelTable.Rows.SingleOrDefault(r => r.Network == "Faceboo
 Check(funnelFacebook is { Campaign: "spring", Visits: 1, Leads: 1 } && funnelFacebook.Period == Period.Month(2026, 2), "funnel aggregation with first-touch attribution");
 Check(funnelFacebook?.VisitToLead.Value == 1.0 && funnelTable.Series(FunnelMetric.Visits, "LinkedIn").Points.Count == 1, "funnel rates and series");
 Check(FunnelAggregator.AggregateParallel(funnelEvents, funnelOptions).Rows.SequenceEqual(funnelTable.Rows), "funnel parallel ingest");
+
+// Funnel at a size that takes the block path of AddRange and two parallel workers: the same table as Add one by one.
+var bulk = Enumerable.Range(0, 20_000).Select(i => new FunnelEvent(
+    new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i * 7),
+    i % 10 == 0 ? FunnelStage.Lead : FunnelStage.Visit,
+    "c" + (i % 700).ToString(CultureInfo.InvariantCulture),
+    "https://shop.example/?utm_source=" + (i % 3 == 0 ? "fb" : "lnkd.in") + "&utm_campaign=c" + (i % 40).ToString(CultureInfo.InvariantCulture))).ToArray();
+var oneByOne = new FunnelAggregator();
+foreach (var e in bulk)
+{
+    oneByOne.Add(e);
+}
+
+var ranged = new FunnelAggregator();
+ranged.AddRange(bulk);
+var bulkRows = oneByOne.ToTable().Rows;
+Check(ranged.ToTable().Rows.SequenceEqual(bulkRows), "funnel AddRange");
+Check(FunnelAggregator.AggregateParallel(bulk, maxDegreeOfParallelism: 2).Rows.SequenceEqual(bulkRows), "funnel ingest on two workers");
+
+// Dependency injection with the full container, as an app registers the library.
+using (var services = new ServiceCollection().AddChannelMetrics().BuildServiceProvider())
+{
+    Check(services.GetRequiredService<DecisionEngine>() is not null && services.GetServices<ReportWriter>().Count() == 3, "dependency injection");
+}
 
 foreach (var failure in failures)
 {
