@@ -91,13 +91,18 @@ internal static class Verdicts
         string deadline = g.Deadline is DateOnly d ? $", deadline {d:yyyy-MM-dd}" : "";
         string projected = g.Progress is not GoalProgress.Met && g.ProjectedPeriod is { } p ? $", projected to be reached in {p}" : "";
         string section = g.Section is null ? "" : $" ({g.Section})";
-        return $"{g.GoalId}: {g.Metric.ToJsonName()}{section} {direction} {Value(g.Target, type)}: {Progress(g.Progress)}{observed}{deadline}{projected}";
+        return $"{g.GoalId}: {g.Metric.ToJsonName()}{section} {direction} {Value(g.Target, type)}: {Progress(g)}{observed}{deadline}{projected}";
     }
 
-    private static string Progress(GoalProgress progress) => progress switch
+    /// <summary>
+    /// The engine's progress in words. "Missed" before the deadline means no trend gives a reason to expect the
+    /// target in time, which a reader would not guess from the word alone.
+    /// </summary>
+    private static string Progress(GoalStatus g) => g.Progress switch
     {
         GoalProgress.OnTrack => "on track",
-        _ => progress.ToString().ToLowerInvariant(),
+        GoalProgress.Missed when g.Deadline is DateOnly deadline && deadline >= g.WindowEnd.End => "missed (no trend towards it before the deadline)",
+        _ => g.Progress.ToString().ToLowerInvariant(),
     };
 
     private static string Value(double value, MetricValueType type) => type switch
