@@ -143,6 +143,29 @@ internal static class FunnelBenchData
         return new RawEvent(timestamp, stage, visitor, source, direct ? string.Empty : "social", campaign, direct ? string.Empty : "video", url);
     }
 
+    /// <summary>
+    /// Each event's tags as a tracker hands them over once parsed: one <see cref="UtmTags"/> instance per
+    /// distinct landing URL, shared by the events that carry it.
+    /// </summary>
+    public static UtmTags[] SharedTags(RawEvent[] events)
+    {
+        var byUrl = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
+        var tags = new UtmTags[events.Length];
+        for (int i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            if (!byUrl.TryGetValue(e.Url, out var parsed))
+            {
+                parsed = new UtmTags { Source = e.Source, Medium = e.Medium, Campaign = e.Campaign, Content = e.Content };
+                byUrl.Add(e.Url, parsed);
+            }
+
+            tags[i] = parsed;
+        }
+
+        return tags;
+    }
+
     /// <summary>Resolves each distinct source once, as any of the peers would cache it (an empty source is direct, not looked up).</summary>
     public static Dictionary<string, string> Networks(RawEvent[] events)
     {

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using ChannelMetrics.Funnel;
-using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Benchmarks.Funnel;
 
@@ -50,18 +49,13 @@ public class FunnelCountOnlyBenchmarks
     {
         _raw = raw;
         _networks = FunnelBenchData.Networks(_raw);
-        var tags = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
+        var tags = FunnelBenchData.SharedTags(_raw);
         _events = new FunnelEvent[_raw.Length];
         _touchIds = new FunnelTouchId[_raw.Length];
         for (int i = 0; i < _raw.Length; i++)
         {
             var e = _raw[i];
-            if (!tags.TryGetValue(e.Url, out var parsed))
-            {
-                parsed = new UtmTags { Source = e.Source, Medium = e.Medium, Campaign = e.Campaign, Content = e.Content };
-                tags.Add(e.Url, parsed);
-            }
-
+            var parsed = tags[i];
             // No visitor id: nothing to attribute across events, the peers' job exactly.
             _events[i] = new FunnelEvent(e.Timestamp, e.Stage, visitorId: null, parsed);
             _touchIds[i] = _interned.InternTouch(parsed, null);

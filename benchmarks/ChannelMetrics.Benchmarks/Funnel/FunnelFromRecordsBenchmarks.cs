@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using ChannelMetrics.Funnel;
-using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Benchmarks.Funnel;
 
@@ -66,7 +65,7 @@ public class FunnelFromRecordsBenchmarks
     {
         _raw = raw;
         _networks = FunnelBenchData.Networks(_raw);
-        var tags = new Dictionary<string, UtmTags>(StringComparer.Ordinal);
+        var tags = FunnelBenchData.SharedTags(_raw);
         _events = new FunnelEvent[_raw.Length];
         _visitorIds = new FunnelVisitorId[_raw.Length];
         _touchIds = new FunnelTouchId[_raw.Length];
@@ -76,12 +75,7 @@ public class FunnelFromRecordsBenchmarks
         for (int i = 0; i < _raw.Length; i++)
         {
             var e = _raw[i];
-            if (!tags.TryGetValue(e.Url, out var parsed))
-            {
-                parsed = new UtmTags { Source = e.Source, Medium = e.Medium, Campaign = e.Campaign, Content = e.Content };
-                tags.Add(e.Url, parsed);
-            }
-
+            var parsed = tags[i];
             _events[i] = new FunnelEvent(e.Timestamp, e.Stage, e.VisitorId, parsed);
             _visitorIds[i] = _interned.InternVisitor(e.VisitorId);
             _touchIds[i] = _interned.InternTouch(parsed, null);

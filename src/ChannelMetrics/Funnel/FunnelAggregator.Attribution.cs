@@ -32,10 +32,10 @@ public sealed partial class FunnelAggregator
     /// <remarks>
     /// Within a bucket each visitor's conversions are sorted by instant. A visit is a candidate for every
     /// conversion at or after it, so it is offered only to the first of them, and a running maximum along the
-    /// visitor's conversions hands it on to the later ones. No visit is sorted or copied: the cost is one pass
-    /// over the visits plus a sort of the conversions, which are few, and a visitor with many conversions costs
-    /// a binary search per visit, never visits × conversions. Working bucket by bucket keeps the per-visitor
-    /// arrays small enough to stay in cache. Visits at one instant are ordered by the touch's rank (its
+    /// visitor's conversions hands it on to the later ones. No visit is sorted: the cost is two passes over the
+    /// visits (gathering those of converting visitors into their buckets) plus a sort of the conversions, which
+    /// are few, and a visitor with many conversions costs a binary search per visit, never visits × conversions.
+    /// Working bucket by bucket keeps the per-visitor arrays small enough to stay in cache. Visits at one instant are ordered by the touch's rank (its
     /// values), so the answer never depends on input order.
     /// </remarks>
     // Runs once per table over millions of records: compiled fully optimized at once rather than climbing
@@ -151,13 +151,9 @@ public sealed partial class FunnelAggregator
             bestNonDirect.AsSpan(0, conversions.Length).Fill(Candidate.None);
             foreach (ref readonly var visit in bucketedVisits.AsSpan(visitStart[b], visitStart[b + 1] - visitStart[b]))
             {
+                // Only visitors who converted were gathered, so the range is never empty.
                 int local = visit.Visitor >> VisitorBucketBits;
                 int from = start[local], to = start[local + 1];
-                if (from == to)
-                {
-                    continue;
-                }
-
                 int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
                 if (first == to)
                 {

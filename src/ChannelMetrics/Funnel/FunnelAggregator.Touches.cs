@@ -7,10 +7,6 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    // The identity cache starts at 1,024 entries (48 KB) and doubles while it keeps missing, up to 65,536 (3 MB).
-    private const int MinIdentityCacheSize = 1 << 10;
-    private const int MaxIdentityCacheSize = 1 << 16;
-
     private readonly Dictionary<RawTouch, int> _rawTouches = [];
     private readonly Dictionary<string, string> _networks = new(StringComparer.Ordinal);
     private readonly UtmValuePool _pool = new();
@@ -19,16 +15,14 @@ public sealed partial class FunnelAggregator
 
     // Identity cache in front of the value-keyed dictionary: the URL path hands out pooled strings and
     // parsed tags usually share their strings, so a hit costs reference compares instead of hashing
-    // strings. Direct-mapped and bounded; a miss falls back to the dictionary.
-    private IdentityEntry[]? _identity;
-    private int _identityMisses;
+    // strings. From 1,024 entries (48 KB) up to 65,536 (3 MB); a miss falls back to the dictionary.
+    private GrowingCache<IdentityEntry> _identity = new(1 << 10, 1 << 16);
 
     // Landing URL string → touch, for events that carry their URL as a string: the touch is a function of the
     // URL and the referrer alone, and an export repeats the same few thousand campaign links, so most events
-    // skip parsing. Keyed by the characters (a fast hash; a collision only costs a parse), direct-mapped, and
-    // grown while it keeps missing up to MaxUrlCacheSize entries (24 MB), so its memory stays bounded.
-    private UrlEntry[]? _urlCache;
-    private int _urlMisses;
+    // skip parsing. Keyed by the characters (a fast hash; a collision only costs a parse), from 1,024 entries
+    // (24 KB) up to 1M (24 MB).
+    private GrowingCache<UrlEntry> _urlCache = new(1 << 10, 1 << 20);
 
     /// <summary>
     /// Interns the touch of already-parsed tag values, so events with it can be added by id
@@ -94,12 +88,11 @@ public sealed partial class FunnelAggregator
     private int TouchOfUrlString(string url, string? referrer) => TouchOfUrlString(url, referrer, UrlHash(url, referrer));
 
     /// <summary>Reads the cache entry of a URL hash, so that the lookup that follows finds it in cache.</summary>
-    private int WarmUrl(int hash) => _urlCache is { } cache ? cache[hash & (cache.Length - 1)].Touch : 0;
+    private int WarmUrl(int hash) => _urlCache.Peek(hash).Touch;
 
     private int TouchOfUrlString(string url, string? referrer, int hash)
     {
-        var cache = _urlCache ??= new UrlEntry[MinUrlCacheSize];
-        ref var entry = ref cache[hash & (cache.Length - 1)];
+        ref var entry = ref _urlCache.Slot(hash);
         if (entry.Url is not null && entry.Hash == hash
             && (ReferenceEquals(entry.Url, url) || string.Equals(entry.Url, url, StringComparison.Ordinal))
             && string.Equals(entry.Referrer, referrer, StringComparison.Ordinal))
@@ -109,28 +102,8 @@ public sealed partial class FunnelAggregator
 
         int touch = TouchOfUrl(url, referrer);
         entry = new UrlEntry(url, referrer, hash, touch);
-        if (++_urlMisses > cache.Length / 2 && cache.Length < MaxUrlCacheSize)
-        {
-            GrowUrlCache();
-        }
-
+        _urlCache.Missed();
         return touch;
-    }
-
-    private void GrowUrlCache()
-    {
-        var old = _urlCache!;
-        var cache = new UrlEntry[old.Length * 2];
-        foreach (var entry in old)
-        {
-            if (entry.Url is not null)
-            {
-                cache[entry.Hash & (cache.Length - 1)] = entry;
-            }
-        }
-
-        _urlCache = cache;
-        _urlMisses = 0;
     }
 
     /// <summary>
@@ -168,8 +141,7 @@ public sealed partial class FunnelAggregator
     private int TouchOfShared(in RawTouch raw)
     {
         int hash = IdentityHash(raw);
-        var cache = _identity ??= new IdentityEntry[MinIdentityCacheSize];
-        ref var entry = ref cache[hash & (cache.Length - 1)];
+        ref var entry = ref _identity.Slot(hash);
         if (entry.Id != 0 && entry.Raw.SameInstances(raw))
         {
             return entry.Id - 1;
@@ -177,28 +149,8 @@ public sealed partial class FunnelAggregator
 
         int id = TouchOf(raw);
         entry = new IdentityEntry(raw, hash, id + 1);
-        if (++_identityMisses > cache.Length / 2 && cache.Length < MaxIdentityCacheSize)
-        {
-            GrowIdentityCache();
-        }
-
+        _identity.Missed();
         return id;
-    }
-
-    private void GrowIdentityCache()
-    {
-        var old = _identity!;
-        var cache = new IdentityEntry[old.Length * 2];
-        foreach (var entry in old)
-        {
-            if (entry.Id != 0)
-            {
-                cache[entry.Hash & (cache.Length - 1)] = entry;
-            }
-        }
-
-        _identity = cache;
-        _identityMisses = 0;
     }
 
     /// <summary>
@@ -247,12 +199,16 @@ public sealed partial class FunnelAggregator
 
     private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private const int MinUrlCacheSize = 1 << 10;
-    private const int MaxUrlCacheSize = 1 << 20;
+    /// <summary>A touch id by the identity of its values; the id is stored plus one, so zero is empty.</summary>
+    private readonly record struct IdentityEntry(RawTouch Raw, int Hash, int Id) : IGrowingCacheEntry
+    {
+        public bool IsEmpty => Id == 0;
+    }
 
-    private readonly record struct IdentityEntry(RawTouch Raw, int Hash, int Id);
-
-    private readonly record struct UrlEntry(string? Url, string? Referrer, int Hash, int Touch);
+    private readonly record struct UrlEntry(string? Url, string? Referrer, int Hash, int Touch) : IGrowingCacheEntry
+    {
+        public bool IsEmpty => Url is null;
+    }
 
     private readonly record struct RawTouch(string? Source, string? Medium, string? Campaign, string? Content, string? Referrer, ClickIdKinds ClickIds)
     {

@@ -24,8 +24,7 @@ internal sealed class PeriodIndexer
     private readonly TimeZoneInfo _zone;
     private readonly Dictionary<Period, int> _slots = [];
     private readonly List<Period> _periods = [];
-    private Entry[]? _cache;
-    private int _misses;
+    private GrowingCache<Entry> _cache = new(MinCacheSize, MaxCacheSize);
 
     public PeriodIndexer(PeriodGranularity granularity, TimeZoneInfo zone)
     {
@@ -42,8 +41,7 @@ internal sealed class PeriodIndexer
         // Every quarter-hour of DateTimeOffset's range (at most 350,589,600) fits an int, so an entry is
         // 8 bytes and the whole cache (at most 512 KB) stays in the CPU caches.
         int quarter = (int)(utcTicks / QuarterHourTicks);
-        var cache = _cache ??= new Entry[MinCacheSize];
-        ref var entry = ref cache[quarter & (cache.Length - 1)];
+        ref var entry = ref _cache.Slot(quarter);
         return entry.Tag == quarter + 1 ? entry.Slot : Miss(utcTicks, quarter, ref entry);
     }
 
@@ -61,42 +59,32 @@ internal sealed class PeriodIndexer
 
     private int Miss(long utcTicks, int quarter, ref Entry entry)
     {
-        if (++_misses > _cache!.Length / 2 && _cache.Length < MaxCacheSize)
-        {
-            Grow();
-            entry = ref _cache[quarter & (_cache.Length - 1)];
-        }
-
         long first = (long)quarter * QuarterHourTicks;
         long last = Math.Min(first + QuarterHourTicks - 1, DateTimeOffset.MaxValue.UtcTicks);
         var atFirst = PeriodOf(first);
+        int slot;
         if (atFirst == PeriodOf(last))
         {
-            int slot = SlotOf(atFirst);
+            slot = SlotOf(atFirst);
             entry = new Entry(quarter + 1, slot);
-            return slot;
         }
-
-        return SlotOf(PeriodOf(utcTicks));
-    }
-
-    private void Grow()
-    {
-        var old = _cache!;
-        _cache = new Entry[old.Length * 2];
-        foreach (var entry in old)
+        else
         {
-            if (entry.Tag != 0)
-            {
-                _cache[(entry.Tag - 1) & (_cache.Length - 1)] = entry;
-            }
+            slot = SlotOf(PeriodOf(utcTicks));
         }
 
-        _misses = 0;
+        _cache.Missed();
+        return slot;
     }
 
     private Period PeriodOf(long utcTicks) =>
         Period.Containing(new DateTimeOffset(utcTicks, TimeSpan.Zero), _granularity, _zone);
 
-    private readonly record struct Entry(int Tag, int Slot);
+    /// <summary>A quarter-hour's period slot; the tag is the quarter-hour plus one, so zero is empty.</summary>
+    private readonly record struct Entry(int Tag, int Slot) : IGrowingCacheEntry
+    {
+        public bool IsEmpty => Tag == 0;
+
+        public int Hash => Tag - 1;
+    }
 }
