@@ -4,8 +4,9 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    // Attribution works through the visitors in 64 buckets (by their low bits).
-    private const int VisitorBucketBits = 6;
+    // Visits and conversions are stored in 32 buckets by the visitor's low bits (see AppendVisit): a bucket's
+    // per-visitor arrays are small enough to stay in cache while its visits stream past.
+    private const int VisitorBucketBits = 5;
     private const int VisitorBuckets = 1 << VisitorBucketBits;
 
     /// <summary>Counts each stored conversion at the touch the attribution model credits.</summary>
@@ -17,11 +18,18 @@ public sealed partial class FunnelAggregator
             return;
         }
 
-        foreach (ref readonly var c in _conversions.Items)
+        for (int b = 0; b < VisitorBuckets; b++)
         {
-            ref readonly var visitor = ref _visitors[c.Visitor];
-            int touch = visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
-            counts.Counter(CellMap.KeyOf(c.Period, touch), c.Stage)++;
+            ref readonly var conversions = ref _conversions[b];
+            for (int chunk = 0; chunk < conversions.ChunkCount; chunk++)
+            {
+                foreach (ref readonly var c in conversions.Chunk(chunk))
+                {
+                    ref readonly var visitor = ref _visitors[c.Visitor];
+                    int touch = visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
+                    counts.Counter(CellMap.KeyOf(c.Period, touch), c.Stage)++;
+                }
+            }
         }
     }
 
@@ -32,19 +40,23 @@ public sealed partial class FunnelAggregator
     /// <remarks>
     /// Within a bucket each visitor's conversions are sorted by instant. A visit is a candidate for every
     /// conversion at or after it, so it is offered only to the first of them, and a running maximum along the
-    /// visitor's conversions hands it on to the later ones. No visit is sorted: the cost is two passes over the
-    /// visits (gathering those of converting visitors into their buckets) plus a sort of the conversions, which
-    /// are few, and a visitor with many conversions costs a binary search per visit, never visits × conversions.
-    /// Working bucket by bucket keeps the per-visitor arrays small enough to stay in cache. Visits at one instant are ordered by the touch's rank (its
-    /// values), so the answer never depends on input order.
+    /// visitor's conversions hands it on to the later ones. No visit is sorted or moved: the cost is one pass
+    /// over the stored visits plus a sort of the conversions, which are few, and a visitor with many
+    /// conversions costs a binary search per visit, never visits × conversions. Visits at one instant are
+    /// ordered by the touch's rank (its values), so the answer never depends on input order.
     /// </remarks>
     // Runs once per table over millions of records: compiled fully optimized at once rather than climbing
     // the tiers through on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountLastTouch(CellMap counts)
     {
-        var allConversions = _conversions.Items;
-        if (allConversions.IsEmpty)
+        int most = 0;
+        for (int b = 0; b < VisitorBuckets; b++)
+        {
+            most = Math.Max(most, _conversions[b].Count);
+        }
+
+        if (most == 0)
         {
             return;
         }
@@ -52,74 +64,34 @@ public sealed partial class FunnelAggregator
         var rank = TouchRanks(out var direct);
         bool nonDirectOnly = _options.Attribution == AttributionModel.LastNonDirectTouch;
 
-        // Partition the conversions, and the visits of visitors who converted, into buckets by the visitor's
-        // low bits (counting sort): a bucket's visitors then fit arrays small enough to stay in cache.
-        int visitorCount = _visitorTable.Count;
-        var converting = new bool[visitorCount];
-        var conversionStart = new int[VisitorBuckets + 1];
-        foreach (ref readonly var c in allConversions)
-        {
-            converting[c.Visitor] = true;
-            conversionStart[(c.Visitor & (VisitorBuckets - 1)) + 1]++;
-        }
-
-        var visitStart = new int[VisitorBuckets + 1];
-        foreach (ref readonly var visit in _visits.Items)
-        {
-            if (converting[visit.Visitor])
-            {
-                visitStart[(visit.Visitor & (VisitorBuckets - 1)) + 1]++;
-            }
-        }
-
-        for (int b = 0; b < VisitorBuckets; b++)
-        {
-            conversionStart[b + 1] += conversionStart[b];
-            visitStart[b + 1] += visitStart[b];
-        }
-
-        var bucketedConversions = new ConversionRecord[allConversions.Length];
-        var cursor = conversionStart.AsSpan(0, VisitorBuckets).ToArray();
-        foreach (ref readonly var c in allConversions)
-        {
-            bucketedConversions[cursor[c.Visitor & (VisitorBuckets - 1)]++] = c;
-        }
-
-        var bucketedVisits = new VisitRecord[visitStart[VisitorBuckets]];
-        visitStart.AsSpan(0, VisitorBuckets).CopyTo(cursor);
-        foreach (ref readonly var visit in _visits.Items)
-        {
-            if (converting[visit.Visitor])
-            {
-                bucketedVisits[cursor[visit.Visitor & (VisitorBuckets - 1)]++] = visit;
-            }
-        }
-
-        int most = 0;
-        for (int b = 0; b < VisitorBuckets; b++)
-        {
-            most = Math.Max(most, conversionStart[b + 1] - conversionStart[b]);
-        }
-
         // Scratch shared by the buckets: local visitor l (visitor >> VisitorBucketBits) owns positions
         // [start[l], start[l + 1]) of the bucket's conversions, sorted by instant.
-        int locals = (visitorCount >> VisitorBucketBits) + 1;
+        int locals = (_visitorTable.Count >> VisitorBucketBits) + 1;
         var start = new int[locals + 1];
         var fill = new int[locals];
+        var conversions = new ConversionRecord[most];
         var order = new int[most];
         var ticks = new long[most];
         var best = new Candidate[most];
         var bestNonDirect = new Candidate[most];
         for (int b = 0; b < VisitorBuckets; b++)
         {
-            var conversions = bucketedConversions.AsSpan(conversionStart[b], conversionStart[b + 1] - conversionStart[b]);
-            if (conversions.IsEmpty)
+            ref readonly var stored = ref _conversions[b];
+            int count = 0;
+            for (int chunk = 0; chunk < stored.ChunkCount; chunk++)
+            {
+                var part = stored.Chunk(chunk);
+                part.CopyTo(conversions.AsSpan(count));
+                count += part.Length;
+            }
+
+            if (count == 0)
             {
                 continue;
             }
 
             Array.Clear(start);
-            foreach (ref readonly var c in conversions)
+            foreach (ref readonly var c in conversions.AsSpan(0, count))
             {
                 start[(c.Visitor >> VisitorBucketBits) + 1]++;
             }
@@ -130,7 +102,7 @@ public sealed partial class FunnelAggregator
             }
 
             Array.Copy(start, fill, locals);
-            for (int i = 0; i < conversions.Length; i++)
+            for (int i = 0; i < count; i++)
             {
                 int position = fill[conversions[i].Visitor >> VisitorBucketBits]++;
                 order[position] = i;
@@ -147,24 +119,28 @@ public sealed partial class FunnelAggregator
             }
 
             // Offer each visit to the first conversion of its visitor at or after it.
-            best.AsSpan(0, conversions.Length).Fill(Candidate.None);
-            bestNonDirect.AsSpan(0, conversions.Length).Fill(Candidate.None);
-            foreach (ref readonly var visit in bucketedVisits.AsSpan(visitStart[b], visitStart[b + 1] - visitStart[b]))
+            best.AsSpan(0, count).Fill(Candidate.None);
+            bestNonDirect.AsSpan(0, count).Fill(Candidate.None);
+            ref readonly var visits = ref _visits[b];
+            for (int chunk = 0; chunk < visits.ChunkCount; chunk++)
             {
-                // Only visitors who converted were gathered, so the range is never empty.
-                int local = visit.Visitor >> VisitorBucketBits;
-                int from = start[local], to = start[local + 1];
-                int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
-                if (first == to)
+                foreach (ref readonly var visit in visits.Chunk(chunk))
                 {
-                    continue;
-                }
+                    int local = visit.Visitor >> VisitorBucketBits;
+                    int from = start[local], to = start[local + 1];
+                    int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
+                    if (first == to)
+                    {
+                        // The visitor never converts, or not at or after this visit.
+                        continue;
+                    }
 
-                var candidate = new Candidate(visit.Ticks, rank[visit.Touch], visit.Touch);
-                best[first] = Candidate.Later(best[first], candidate);
-                if (!direct[visit.Touch])
-                {
-                    bestNonDirect[first] = Candidate.Later(bestNonDirect[first], candidate);
+                    var candidate = new Candidate(visit.Ticks, rank[visit.Touch], visit.Touch);
+                    best[first] = Candidate.Later(best[first], candidate);
+                    if (!direct[visit.Touch])
+                    {
+                        bestNonDirect[first] = Candidate.Later(bestNonDirect[first], candidate);
+                    }
                 }
             }
 

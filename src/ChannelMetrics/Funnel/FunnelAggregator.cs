@@ -47,9 +47,10 @@ public sealed partial class FunnelAggregator
 
     // Only the first-touch model keeps per-visitor state; the last-touch models resolve from the visits.
     private VisitorState[] _visitors = [];
-    // Visits (last-touch models) and conversions of identified visitors, appended as they come.
-    private RecordBuffer<VisitRecord> _visits;
-    private RecordBuffer<ConversionRecord> _conversions;
+    // Visits (last-touch models) and conversions of identified visitors, appended as they come into buckets
+    // by the visitor's low bits: attribution then works one bucket at a time without partitioning them first.
+    private readonly RecordChunks<VisitRecord>[] _visits = new RecordChunks<VisitRecord>[VisitorBuckets];
+    private readonly RecordChunks<ConversionRecord>[] _conversions = new RecordChunks<ConversionRecord>[VisitorBuckets];
 
     // Immediate counts per (period slot, touch): visits, and conversions attributed by their own touch.
     private readonly CellMap _cells = new();
@@ -157,14 +158,25 @@ public sealed partial class FunnelAggregator
             }
         }
 
-        foreach (ref readonly var visit in other._visits.Items)
+        for (int b = 0; b < VisitorBuckets; b++)
         {
-            AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
-        }
+            ref readonly var visits = ref other._visits[b];
+            for (int chunk = 0; chunk < visits.ChunkCount; chunk++)
+            {
+                foreach (ref readonly var visit in visits.Chunk(chunk))
+                {
+                    AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
+                }
+            }
 
-        foreach (ref readonly var c in other._conversions.Items)
-        {
-            AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
+            ref readonly var conversions = ref other._conversions[b];
+            for (int chunk = 0; chunk < conversions.ChunkCount; chunk++)
+            {
+                foreach (ref readonly var c in conversions.Chunk(chunk))
+                {
+                    AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
+                }
+            }
         }
 
         _eventCount = checked(_eventCount + other._eventCount);
@@ -178,8 +190,12 @@ public sealed partial class FunnelAggregator
     public void Clear()
     {
         _cells.Clear();
-        _visits.Clear();
-        _conversions.Clear();
+        for (int b = 0; b < VisitorBuckets; b++)
+        {
+            _visits[b].Clear();
+            _conversions[b].Clear();
+        }
+
         _eventCount = 0;
         if (!_keepVisits)
         {
@@ -311,10 +327,11 @@ public sealed partial class FunnelAggregator
             return;
         }
 
-        _visits.Append(new VisitRecord(ticks, touch, visitor));
+        _visits[visitor & (VisitorBuckets - 1)].Append(new VisitRecord(ticks, touch, visitor));
     }
 
-    private void AppendConversion(in ConversionRecord record) => _conversions.Append(record);
+    private void AppendConversion(in ConversionRecord record) =>
+        _conversions[record.Visitor & (VisitorBuckets - 1)].Append(record);
 
     private struct VisitorState
     {
