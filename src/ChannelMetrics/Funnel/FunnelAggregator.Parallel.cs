@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace ChannelMetrics.Funnel;
@@ -5,6 +7,9 @@ namespace ChannelMetrics.Funnel;
 public sealed partial class FunnelAggregator
 {
     private const int ProgressBatch = 1 << 16;
+
+    // Bits of the sketch that estimates the number of distinct visitors (128 KB per chunk of phase 1).
+    private const int DistinctBits = 1 << 20;
 
     /// <summary>
     /// Aggregates a large input on all cores: events are partitioned by visitor, so each visitor's
@@ -61,68 +66,89 @@ public sealed partial class FunnelAggregator
         {
             // Phase 1, in parallel over contiguous chunks: hash each visitor id once (the hash picks the worker,
             // and the worker's visitor table reuses it) and route the event. Events without a visitor carry no
-            // attribution state, so they are spread round-robin.
-            var hashes = new int[count];
-            var partition = new byte[count];
-            int warmed = 0;
-            Parallel.For(0, workers, parallel, chunk =>
+            // attribution state, so they are spread round-robin. The routing arrays are pooled: allocating tens
+            // of megabytes per call would set off full collections that mark the caller's whole input while the
+            // workers run.
+            var hashes = ArrayPool<int>.Shared.Rent(count);
+            var partition = ArrayPool<byte>.Shared.Rent(count);
+            var seen = new ulong[workers][];
+            try
             {
-                int from = (int)((long)count * chunk / workers), to = (int)((long)count * (chunk + 1) / workers);
-                var buffer = new FunnelEvent[AddBlock];
-                int warm = 0;
-                for (int offset = from; offset < to; offset += AddBlock)
+                int warmed = 0;
+                Parallel.For(0, workers, parallel, chunk =>
                 {
-                    int length = Math.Min(AddBlock, to - offset);
-                    var block = Slice(events, offset, length, buffer);
-                    warm += HashVisitors(block, hashes.AsSpan(offset, length));
-                    for (int k = 0; k < length; k++)
+                    int from = (int)((long)count * chunk / workers), to = (int)((long)count * (chunk + 1) / workers);
+                    var buffer = new FunnelEvent[AddBlock];
+                    var bits = seen[chunk] = new ulong[DistinctBits / 64];
+                    int warm = 0;
+                    for (int offset = from; offset < to; offset += AddBlock)
                     {
-                        // The high bits pick the worker: the low bits pick the slot in the worker's table.
-                        partition[offset + k] = (byte)(string.IsNullOrEmpty(block[k].VisitorId)
-                            ? (offset + k) % workers
-                            : (int)(((ulong)(uint)hashes[offset + k] * (uint)workers) >> 32));
-                    }
-                }
-
-                // The touching reads must not be optimised away.
-                Interlocked.Add(ref warmed, warm);
-            });
-
-            // Phase 2: each worker gathers its events into blocks, aggregates them and resolves their attribution.
-            Parallel.For(0, workers, parallel, worker =>
-            {
-                var aggregator = new FunnelAggregator(options);
-                var block = new FunnelEvent[AddBlock];
-                var blockHashes = new int[AddBlock];
-                var array = events as FunnelEvent[];
-                int filled = 0, pending = 0;
-                for (int i = 0; i < count; i++)
-                {
-                    if (partition[i] != worker)
-                    {
-                        continue;
-                    }
-
-                    block[filled] = array is not null ? array[i] : events[i];
-                    blockHashes[filled] = hashes[i];
-                    if (++filled == AddBlock)
-                    {
-                        aggregator.AddHashed(block, blockHashes);
-                        filled = 0;
-                        pending += AddBlock;
-                        if (pending >= ProgressBatch)
+                        int length = Math.Min(AddBlock, to - offset);
+                        var block = Slice(events, offset, length, buffer);
+                        warm += HashVisitors(block, hashes.AsSpan(offset, length));
+                        for (int k = 0; k < length; k++)
                         {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            Report(pending);
-                            pending = 0;
+                            int hash = hashes[offset + k];
+                            if (string.IsNullOrEmpty(block[k].VisitorId))
+                            {
+                                partition[offset + k] = (byte)((offset + k) % workers);
+                                continue;
+                            }
+
+                            // The high bits pick the worker: the low bits pick the slot in the worker's table.
+                            partition[offset + k] = (byte)(((ulong)(uint)hash * (uint)workers) >> 32);
+                            bits[(hash & (DistinctBits - 1)) >> 6] |= 1UL << (hash & 63);
                         }
                     }
-                }
 
-                aggregator.AddHashed(block.AsSpan(0, filled), blockHashes.AsSpan(0, filled));
-                Interlocked.Add(ref processed, pending + filled);
-                sources[worker] = aggregator.ResolveSource();
-            });
+                    // The touching reads must not be optimised away.
+                    Interlocked.Add(ref warmed, warm);
+                });
+
+                int visitorsPerWorker = EstimateDistinct(seen) / workers;
+
+                // Phase 2: each worker gathers its events into blocks, aggregates them and resolves their attribution.
+                Parallel.For(0, workers, parallel, worker =>
+                {
+                    var aggregator = new FunnelAggregator(options);
+                    aggregator.ReserveVisitors(visitorsPerWorker + (visitorsPerWorker / 32));
+                    var block = new FunnelEvent[AddBlock];
+                    var blockHashes = new int[AddBlock];
+                    var array = events as FunnelEvent[];
+                    int filled = 0, pending = 0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (partition[i] != worker)
+                        {
+                            continue;
+                        }
+
+                        block[filled] = array is not null ? array[i] : events[i];
+                        blockHashes[filled] = hashes[i];
+                        if (++filled == AddBlock)
+                        {
+                            aggregator.AddHashed(block, blockHashes);
+                            filled = 0;
+                            pending += AddBlock;
+                            if (pending >= ProgressBatch)
+                            {
+                                cancellationToken.ThrowIfCancellationRequested();
+                                Report(pending);
+                                pending = 0;
+                            }
+                        }
+                    }
+
+                    aggregator.AddHashed(block.AsSpan(0, filled), blockHashes.AsSpan(0, filled));
+                    Interlocked.Add(ref processed, pending + filled);
+                    sources[worker] = aggregator.ResolveSource();
+                });
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(hashes);
+                ArrayPool<byte>.Shared.Return(partition);
+            }
         }
 
         progress?.Report(new FunnelProgress(count, count));
@@ -133,6 +159,30 @@ public sealed partial class FunnelAggregator
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Estimates how many distinct visitor hashes set the bits of the sketches (linear counting: with m bits
+    /// of which z are still zero, about m·ln(m/z) distinct values set them), so each worker's visitor table
+    /// can be sized once instead of rehashing a million entries as it doubles. Only a hint: a low estimate
+    /// means the table grows as usual.
+    /// </summary>
+    private static int EstimateDistinct(ulong[][] sketches)
+    {
+        long zeros = 0;
+        for (int word = 0; word < DistinctBits / 64; word++)
+        {
+            ulong union = 0;
+            foreach (var sketch in sketches)
+            {
+                union |= sketch[word];
+            }
+
+            zeros += 64 - BitOperations.PopCount(union);
+        }
+
+        // A full sketch says "more than it can count": leave the tables to grow.
+        return zeros == 0 ? 0 : (int)Math.Min(int.MaxValue / 2, DistinctBits * Math.Log((double)DistinctBits / zeros));
     }
 
     /// <summary>Events [from, from + length) as a span: the array's or list's own memory, or a copy in <paramref name="buffer"/>.</summary>

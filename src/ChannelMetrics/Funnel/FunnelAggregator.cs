@@ -286,6 +286,16 @@ public sealed partial class FunnelAggregator
         return index;
     }
 
+    /// <summary>Makes room for <paramref name="visitors"/> visitors, so that interning them never rehashes.</summary>
+    internal void ReserveVisitors(int visitors)
+    {
+        _visitorTable.Reserve(visitors);
+        if (!_keepVisits && visitors > _visitors.Length)
+        {
+            Array.Resize(ref _visitors, visitors);
+        }
+    }
+
     private void AddFirstTouchState(int index)
     {
         if (index == _visitors.Length)

@@ -26,6 +26,22 @@ internal sealed class VisitorTable
 
     public string this[int index] => _names[index];
 
+    /// <summary>Makes room for <paramref name="capacity"/> visitors in all, so that filling the table never rehashes.</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > _names.Length)
+        {
+            Array.Resize(ref _names, capacity);
+        }
+
+        // Load at most 2/3, as Add keeps it.
+        long slots = ((long)capacity * 3 / 2) + 1;
+        if (slots > _slots.Length)
+        {
+            Resize((int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(slots, 1 << 30)));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Hash(ReadOnlySpan<char> visitorId) => string.GetHashCode(visitorId);
 
@@ -63,7 +79,7 @@ internal sealed class VisitorTable
     {
         if ((_count + 1) * 3 > _slots.Length * 2)
         {
-            Grow();
+            Resize(_slots.Length * 2);
             slot = hash & _mask;
             while (_slots[slot].Name is not null)
             {
@@ -82,10 +98,9 @@ internal sealed class VisitorTable
         return index;
     }
 
-    private void Grow()
+    private void Resize(int size)
     {
         var old = _slots;
-        int size = (int)BitOperations.RoundUpToPowerOf2((uint)old.Length * 2);
         _slots = new Slot[size];
         _mask = size - 1;
         foreach (var slot in old)
