@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ChannelMetrics.Funnel;
@@ -79,7 +80,7 @@ public sealed partial class FunnelAggregator
                 {
                     int from = (int)((long)count * chunk / workers), to = (int)((long)count * (chunk + 1) / workers);
                     var buffer = new FunnelEvent[AddBlock];
-                    var bits = seen[chunk] = new ulong[DistinctBits / 64];
+                    var sketch = seen[chunk] = NewDistinctSketch();
                     int warm = 0;
                     for (int offset = from; offset < to; offset += AddBlock)
                     {
@@ -97,7 +98,7 @@ public sealed partial class FunnelAggregator
 
                             // The high bits pick the worker: the low bits pick the slot in the worker's table.
                             partition[offset + k] = (byte)(((ulong)(uint)hash * (uint)workers) >> 32);
-                            bits[(hash & (DistinctBits - 1)) >> 6] |= 1UL << (hash & 63);
+                            MarkDistinct(sketch, hash);
                         }
                     }
 
@@ -161,13 +162,19 @@ public sealed partial class FunnelAggregator
         return builder.Build();
     }
 
+    /// <summary>A sketch for <see cref="EstimateDistinct"/>: one bit per hash value modulo its size.</summary>
+    internal static ulong[] NewDistinctSketch() => new ulong[DistinctBits / 64];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void MarkDistinct(ulong[] sketch, int hash) => sketch[(hash & (DistinctBits - 1)) >> 6] |= 1UL << (hash & 63);
+
     /// <summary>
     /// Estimates how many distinct visitor hashes set the bits of the sketches (linear counting: with m bits
     /// of which z are still zero, about m·ln(m/z) distinct values set them), so each worker's visitor table
     /// can be sized once instead of rehashing a million entries as it doubles. Only a hint: a low estimate
     /// means the table grows as usual.
     /// </summary>
-    private static int EstimateDistinct(ulong[][] sketches)
+    internal static int EstimateDistinct(ulong[][] sketches)
     {
         long zeros = 0;
         for (int word = 0; word < DistinctBits / 64; word++)
