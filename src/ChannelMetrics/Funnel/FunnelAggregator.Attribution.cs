@@ -20,10 +20,9 @@ public sealed partial class FunnelAggregator
 
         for (int b = 0; b < VisitorBuckets; b++)
         {
-            ref readonly var conversions = ref _conversions[b];
-            for (int chunk = 0; chunk < conversions.ChunkCount; chunk++)
+            foreach (var chunk in _conversions[b])
             {
-                foreach (ref readonly var c in conversions.Chunk(chunk))
+                foreach (ref readonly var c in chunk)
                 {
                     ref readonly var visitor = ref _visitors[c.Visitor];
                     int touch = visitor.FirstTouch != NoTouch && visitor.FirstTicks <= c.Ticks ? visitor.FirstTouch : c.OwnTouch;
@@ -76,13 +75,11 @@ public sealed partial class FunnelAggregator
         var bestNonDirect = new Candidate[most];
         for (int b = 0; b < VisitorBuckets; b++)
         {
-            ref readonly var stored = ref _conversions[b];
             int count = 0;
-            for (int chunk = 0; chunk < stored.ChunkCount; chunk++)
+            foreach (var chunk in _conversions[b])
             {
-                var part = stored.Chunk(chunk);
-                part.CopyTo(conversions.AsSpan(count));
-                count += part.Length;
+                chunk.CopyTo(conversions.AsSpan(count));
+                count += chunk.Length;
             }
 
             if (count == 0)
@@ -121,10 +118,9 @@ public sealed partial class FunnelAggregator
             // Offer each visit to the first conversion of its visitor at or after it.
             best.AsSpan(0, count).Fill(Candidate.None);
             bestNonDirect.AsSpan(0, count).Fill(Candidate.None);
-            ref readonly var visits = ref _visits[b];
-            for (int chunk = 0; chunk < visits.ChunkCount; chunk++)
+            foreach (var chunk in _visits[b])
             {
-                foreach (ref readonly var visit in visits.Chunk(chunk))
+                foreach (ref readonly var visit in chunk)
                 {
                     int local = visit.Visitor >> VisitorBucketBits;
                     int from = start[local], to = start[local + 1];

@@ -160,19 +160,17 @@ public sealed partial class FunnelAggregator
 
         for (int b = 0; b < VisitorBuckets; b++)
         {
-            ref readonly var visits = ref other._visits[b];
-            for (int chunk = 0; chunk < visits.ChunkCount; chunk++)
+            foreach (var chunk in other._visits[b])
             {
-                foreach (ref readonly var visit in visits.Chunk(chunk))
+                foreach (ref readonly var visit in chunk)
                 {
                     AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
                 }
             }
 
-            ref readonly var conversions = ref other._conversions[b];
-            for (int chunk = 0; chunk < conversions.ChunkCount; chunk++)
+            foreach (var chunk in other._conversions[b])
             {
-                foreach (ref readonly var c in conversions.Chunk(chunk))
+                foreach (ref readonly var c in chunk)
                 {
                     AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
                 }

@@ -27,13 +27,16 @@ internal struct RecordChunks<T>
     /// <summary>Gets how many records are stored.</summary>
     public readonly int Count => _fullCount + _tailCount;
 
-    /// <summary>Gets how many chunks are in use (see <see cref="Chunk"/>).</summary>
+    /// <summary>Gets how many chunks are in use.</summary>
     public readonly int ChunkCount => _chunkCount;
 
     /// <summary>Gets the records of one chunk, in the order they were appended.</summary>
     /// <param name="index">The chunk, below <see cref="ChunkCount"/>.</param>
-    public readonly ReadOnlySpan<T> Chunk(int index) =>
+    private readonly ReadOnlySpan<T> Chunk(int index) =>
         index == _chunkCount - 1 ? _tail.AsSpan(0, _tailCount) : _chunks![index];
+
+    /// <summary>Enumerates the chunks in use, each as a span of its records: <c>foreach (var chunk in records)</c>.</summary>
+    public readonly ChunkEnumerator GetEnumerator() => new(this);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(in T item)
@@ -75,5 +78,22 @@ internal struct RecordChunks<T>
         _tail = _chunks![_chunkCount++];
         _tailCount = 0;
         _tail[_tailCount++] = item;
+    }
+
+    /// <summary>Enumerates the chunks of a <see cref="RecordChunks{T}"/>.</summary>
+    public struct ChunkEnumerator
+    {
+        private readonly RecordChunks<T> _records;
+        private int _index;
+
+        internal ChunkEnumerator(in RecordChunks<T> records)
+        {
+            _records = records;
+            _index = -1;
+        }
+
+        public readonly ReadOnlySpan<T> Current => _records.Chunk(_index);
+
+        public bool MoveNext() => ++_index < _records.ChunkCount;
     }
 }

@@ -99,9 +99,9 @@ public sealed class FunnelStorageTests
     private static List<long> Flatten(RecordChunks<long> chunks)
     {
         var all = new List<long>();
-        for (int c = 0; c < chunks.ChunkCount; c++)
+        foreach (var chunk in chunks)
         {
-            all.AddRange(chunks.Chunk(c).ToArray());
+            all.AddRange(chunk.ToArray());
         }
 
         return all;
