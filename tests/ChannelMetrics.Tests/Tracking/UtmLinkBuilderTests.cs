@@ -45,7 +45,7 @@ public sealed class UtmLinkBuilderTests
     {
         var text = Gen.OneOf(
             Gen.OneOf("a", "A", " ", "&", "=", "+", "%", "%2", "#", "?", "/", "é", "€", "😀", "\t", "\n", ".", "-", "_").Array[0, 12].Select(string.Concat),
-            Gen.String.Where(s => !HasLoneSurrogate(s)));
+            Gen.String.Where(s => !Utf16Text.HasLoneSurrogate(s)));
         var value = Gen.OneOf(Gen.Const((string?)null), text.Select(s => (string?)s));
         var clickIds = Gen.Int[0, (1 << 13) - 1].Select(text.Where(s => s.Length > 0), (bits, v) =>
             ClickIds.Create(Enumerable.Range(0, 13).Where(i => (bits & (1 << i)) != 0).Select(i => new ClickId((ClickIdKinds)(1 << i), v + i))));
@@ -72,22 +72,5 @@ public sealed class UtmLinkBuilderTests
             },
             seed: "0N0XIzNsQ0O2",
             iter: 2000);
-    }
-
-    private static bool HasLoneSurrogate(string s)
-    {
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(s[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
