@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using ChannelMetrics.Tracking;
 
 namespace ChannelMetrics.Funnel;
@@ -126,6 +128,109 @@ public sealed partial class FunnelAggregator
 
         // The touching reads must not be optimised away.
         _warmed += (int)warm;
+    }
+
+    /// <summary>
+    /// Adds events by interned ids, one column per field: as
+    /// <see cref="Add(DateTimeOffset, FunnelStage, FunnelVisitorId, FunnelTouchId)"/> would one by one, but
+    /// several times faster on large inputs.
+    /// </summary>
+    /// <param name="timestamps">When each event happened.</param>
+    /// <param name="stages">Each event's funnel stage.</param>
+    /// <param name="visitors">Each event's visitor, or <see cref="FunnelVisitorId.None"/>.</param>
+    /// <param name="touches">Each event's own touch, from this aggregator's <c>InternTouch</c>.</param>
+    /// <remarks>
+    /// <para>Every column is checked before any event is added, so a bad call adds nothing.</para>
+    /// <para>Events are taken in blocks of 32 whose period lookups, then counters, are read in loops of their
+    /// own, where the cache misses of independent events overlap (as in
+    /// <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/>). Allocates nothing beyond the growth of the
+    /// aggregator's arrays.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">A column's length differs from <paramref name="timestamps"/>'.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A stage is not defined, or an id was not issued by this aggregator.</exception>
+    public void AddRange(ReadOnlySpan<DateTimeOffset> timestamps, ReadOnlySpan<FunnelStage> stages, ReadOnlySpan<FunnelVisitorId> visitors, ReadOnlySpan<FunnelTouchId> touches)
+    {
+        CheckLength(stages.Length, timestamps.Length, nameof(stages));
+        CheckLength(visitors.Length, timestamps.Length, nameof(visitors));
+        CheckLength(touches.Length, timestamps.Length, nameof(touches));
+
+        // Ids are valid when below the counts (a visitor id is stored plus one: None is 0, and a negative
+        // value is a huge unsigned one); checked at vector speed, before anything is added.
+        var stageValues = MemoryMarshal.Cast<FunnelStage, uint>(stages);
+        var visitorValues = MemoryMarshal.Cast<FunnelVisitorId, uint>(visitors);
+        var touchValues = MemoryMarshal.Cast<FunnelTouchId, uint>(touches);
+        if (MaxOf(stageValues) > (uint)FunnelStage.Customer)
+        {
+            ThrowHelper.UnknownStage((FunnelStage)MaxOf(stageValues));
+        }
+
+        if (MaxOf(visitorValues) > (uint)_visitorTable.Count)
+        {
+            ThrowHelper.ForeignId(nameof(visitors));
+        }
+
+        if (touches.Length > 0 && MaxOf(touchValues) >= (uint)_touches.Count)
+        {
+            ThrowHelper.ForeignId(nameof(touches));
+        }
+
+        Span<int> periods = stackalloc int[AddBlock];
+        long warm = 0;
+        for (int offset = 0; offset < timestamps.Length; offset += AddBlock)
+        {
+            int length = Math.Min(AddBlock, timestamps.Length - offset);
+            var blockTimestamps = timestamps.Slice(offset, length);
+            var blockTouches = touchValues.Slice(offset, length);
+            for (int k = 0; k < blockTimestamps.Length; k++)
+            {
+                periods[k] = _periods.SlotOf(blockTimestamps[k].UtcTicks);
+            }
+
+            for (int k = 0; k < blockTouches.Length; k++)
+            {
+                warm += _cells.Warm(CellMap.KeyOf(periods[k], (int)blockTouches[k]));
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                AddCore(blockTimestamps[k].UtcTicks, stages[offset + k], (int)visitorValues[offset + k] - 1, (int)blockTouches[k], periods[k]);
+            }
+        }
+
+        // The touching reads must not be optimised away.
+        _warmed += (int)warm;
+    }
+
+    private static void CheckLength(int length, int expected, string name)
+    {
+        if (length != expected)
+        {
+            throw new ArgumentException($"The column has {length} values; the timestamps have {expected}.", name);
+        }
+    }
+
+    /// <summary>The largest value, 0 for none.</summary>
+    private static uint MaxOf(ReadOnlySpan<uint> values)
+    {
+        var max = Vector<uint>.Zero;
+        var vectors = MemoryMarshal.Cast<uint, Vector<uint>>(values);
+        foreach (var vector in vectors)
+        {
+            max = Vector.Max(max, vector);
+        }
+
+        uint result = 0;
+        for (int i = 0; i < Vector<uint>.Count; i++)
+        {
+            result = Math.Max(result, max[i]);
+        }
+
+        for (int i = vectors.Length * Vector<uint>.Count; i < values.Length; i++)
+        {
+            result = Math.Max(result, values[i]);
+        }
+
+        return result;
     }
 
     /// <summary>

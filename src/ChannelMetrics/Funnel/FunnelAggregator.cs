@@ -172,7 +172,7 @@ public sealed partial class FunnelAggregator
             {
                 foreach (ref readonly var c in chunk)
                 {
-                    AppendConversion(new ConversionRecord(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage));
+                    AppendConversion(c.Ticks, visitorMap[c.Visitor], touchMap[c.OwnTouch], periodMap[c.Period], c.Stage);
                 }
             }
         }
@@ -259,7 +259,7 @@ public sealed partial class FunnelAggregator
         }
         else
         {
-            AppendConversion(new ConversionRecord(utcTicks, visitor, touch, period, (byte)stage));
+            AppendConversion(utcTicks, visitor, touch, period, (byte)stage);
         }
 
         _eventCount++;
@@ -335,11 +335,21 @@ public sealed partial class FunnelAggregator
             return;
         }
 
-        _visits[visitor & (VisitorBuckets - 1)].Append(new VisitRecord(ticks, touch, visitor));
+        ref var visit = ref _visits[visitor & (VisitorBuckets - 1)].AppendSlot();
+        visit.Ticks = ticks;
+        visit.Touch = touch;
+        visit.Visitor = visitor;
     }
 
-    private void AppendConversion(in ConversionRecord record) =>
-        _conversions[record.Visitor & (VisitorBuckets - 1)].Append(record);
+    private void AppendConversion(long ticks, int visitor, int ownTouch, int period, byte stage)
+    {
+        ref var conversion = ref _conversions[visitor & (VisitorBuckets - 1)].AppendSlot();
+        conversion.Ticks = ticks;
+        conversion.Visitor = visitor;
+        conversion.OwnTouch = ownTouch;
+        conversion.Period = period;
+        conversion.Stage = stage;
+    }
 
     private struct VisitorState
     {
@@ -347,7 +357,13 @@ public sealed partial class FunnelAggregator
         public int FirstTouch;
     }
 
-    private readonly record struct VisitRecord(long Ticks, int Touch, int Visitor);
+    /// <summary>A visit of an identified visitor, kept for the last-touch models; written in place (see <see cref="RecordChunks{T}.AppendSlot"/>).</summary>
+    private struct VisitRecord
+    {
+        public long Ticks;
+        public int Touch;
+        public int Visitor;
+    }
 
     /// <summary>One aggregator's resolved counts, ready for a <see cref="TableBuilder"/>.</summary>
     internal sealed record ResolvedSource(Period[] Periods, TouchKey[] Touches, CellMap Counts, (string Network, string Campaign)[] GuardFolded)
@@ -362,5 +378,13 @@ public sealed partial class FunnelAggregator
         }
     }
 
-    internal readonly record struct ConversionRecord(long Ticks, int Visitor, int OwnTouch, int Period, byte Stage);
+    /// <summary>A lead or customer of an identified visitor, kept until <see cref="ToTable"/> credits it; written in place.</summary>
+    internal struct ConversionRecord
+    {
+        public long Ticks;
+        public int Visitor;
+        public int OwnTouch;
+        public int Period;
+        public byte Stage;
+    }
 }

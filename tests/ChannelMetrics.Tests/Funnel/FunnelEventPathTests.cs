@@ -63,6 +63,87 @@ public sealed class FunnelEventPathTests
         Assert.That(bySpan.ToTable().Rows, Is.EqualTo(byEvent.ToTable().Rows));
     }
 
+    [TestCase(AttributionModel.FirstTouch)]
+    [TestCase(AttributionModel.LastTouch)]
+    [TestCase(AttributionModel.LastNonDirectTouch)]
+    public void AddRange_Columns_SameAsAddByIds(AttributionModel model)
+    {
+        var options = FunnelOptions.Default with { Attribution = model };
+        var events = FunnelOracle.Generate(3_000, seed: 29, visitors: 200, spanDays: 90);
+        var byColumns = new FunnelAggregator(options);
+        var oneByOne = new FunnelAggregator(options);
+        var (timestamps, stages, visitors, touches) = Columns(byColumns, events);
+        foreach (var e in events)
+        {
+            oneByOne.Add(e.Timestamp, e.Stage, oneByOne.InternVisitor(e.Visitor), FunnelOracle.Feed(oneByOne, e));
+        }
+
+        // Twice, the second time after Clear, to cover the reused storage.
+        byColumns.AddRange(timestamps, stages, visitors, touches);
+        byColumns.Clear();
+        byColumns.AddRange(timestamps, stages, visitors, touches);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byColumns.ToTable().Rows, Is.EqualTo(oneByOne.ToTable().Rows));
+            Assert.That(byColumns.EventCount, Is.EqualTo(events.Count));
+        });
+    }
+
+    [Test]
+    public void AddRange_Columns_BadCall_ThrowsAndAddsNothing()
+    {
+        var a = new FunnelAggregator();
+        var other = new FunnelAggregator();
+        var touch = a.InternTouch("Facebook", "social", "spring", null, null);
+        var visitor = a.InternVisitor("v");
+        // Ids beyond what this aggregator issued (ids are indexes: a smaller one would be one of its own).
+        other.InternVisitor("x");
+        var foreignVisitor = other.InternVisitor("y");
+        other.InternTouch("TikTok", "social", "launch", null, null);
+        var foreignTouch = other.InternTouch("LinkedIn", "social", "b2b", null, null);
+        DateTimeOffset[] twoInstants = [T0, T0];
+        FunnelStage[] twoVisits = [FunnelStage.Visit, FunnelStage.Visit];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => a.AddRange(twoInstants, [FunnelStage.Visit], [visitor, visitor], [touch, touch]), Throws.ArgumentException.With.Property("ParamName").EqualTo("stages"));
+            Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor], [touch, touch]), Throws.ArgumentException.With.Property("ParamName").EqualTo("visitors"));
+            Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, visitor], [touch]), Throws.ArgumentException.With.Property("ParamName").EqualTo("touches"));
+            Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, foreignVisitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("visitors"));
+            Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, visitor], [touch, foreignTouch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("touches"));
+            Assert.That(() => a.AddRange(twoInstants, [FunnelStage.Visit, (FunnelStage)3], [visitor, visitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("stage"));
+            Assert.That(() => a.AddRange(twoInstants, [(FunnelStage)(-1), FunnelStage.Visit], [visitor, visitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+
+        // The first event of each bad call was valid: nothing may have been added before the check failed.
+        Assert.That(a.EventCount, Is.Zero);
+        a.AddRange([], [], [], []);
+        Assert.That(a.ToTable().Rows, Is.Empty);
+    }
+
+    [Test]
+    public void AddRange_Columns_SteadyState_AllocatesNothing()
+    {
+        var a = new FunnelAggregator();
+        var (timestamps, stages, visitors, touches) = Columns(a, FunnelOracle.Generate(5_000, seed: 5, visitors: 300, spanDays: 120));
+
+        // Warm up: Clear keeps the storage grown here, so the measured runs of the same events must not allocate.
+        a.AddRange(timestamps, stages, visitors, touches);
+
+        Assert.That(Allocations.LeastOfThreeRuns(() =>
+        {
+            a.Clear();
+            a.AddRange(timestamps, stages, visitors, touches);
+        }), Is.Zero);
+    }
+
+    private static (DateTimeOffset[] Timestamps, FunnelStage[] Stages, FunnelVisitorId[] Visitors, FunnelTouchId[] Touches) Columns(FunnelAggregator a, List<TestEvent> events) => (
+        [.. events.Select(e => e.Timestamp)],
+        [.. events.Select(e => e.Stage)],
+        [.. events.Select(e => a.InternVisitor(e.Visitor))],
+        [.. events.Select(e => FunnelOracle.Feed(a, e))]);
+
     [Test]
     public void Add_SpanFields_SteadyState_AllocatesNothing()
     {
