@@ -48,7 +48,7 @@ public sealed partial class FunnelAggregator
 
     /// <summary>
     /// The first passes of <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/>: touches each visitor id of a
-    /// block, so that their cache misses overlap, then hashes them.
+    /// block, so that their cache misses overlap, then hashes them: 0 for no visitor, which no id hashes to.
     /// </summary>
     /// <returns>A sum of what the touching reads returned, for the caller to keep so the reads stay.</returns>
     private static int HashVisitors(ReadOnlySpan<FunnelEvent> block, Span<int> visitorHashes)
@@ -110,7 +110,8 @@ public sealed partial class FunnelAggregator
         for (int k = 0; k < block.Length; k++)
         {
             ref readonly var e = ref block[k];
-            visitors[k] = string.IsNullOrEmpty(e.VisitorId) ? -1 : VisitorIndex(e.VisitorId, visitorHashes[k], e.VisitorId);
+            // A zero hash is no visitor: the id's characters are not read again (see HashVisitors).
+            visitors[k] = visitorHashes[k] == 0 ? -1 : VisitorIndex(default, visitorHashes[k], e.VisitorId);
             touches[k] = e.Tags is null && e.LandingUrl is { } url ? TouchOfUrlString(url, e.Referrer, urlHashes[k]) : TouchOf(e);
             periods[k] = _periods.SlotOf(e.Timestamp.UtcTicks);
         }

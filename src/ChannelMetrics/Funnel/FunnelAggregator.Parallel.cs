@@ -90,7 +90,7 @@ public sealed partial class FunnelAggregator
                         for (int k = 0; k < length; k++)
                         {
                             int hash = hashes[offset + k];
-                            if (string.IsNullOrEmpty(block[k].VisitorId))
+                            if (hash == 0)
                             {
                                 partition[offset + k] = (byte)((offset + k) % workers);
                                 continue;

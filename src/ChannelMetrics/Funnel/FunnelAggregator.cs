@@ -269,7 +269,7 @@ public sealed partial class FunnelAggregator
         VisitorIndex(visitorId, VisitorTable.Hash(visitorId), null);
 
     private int VisitorIndex(string visitorId) =>
-        VisitorIndex(visitorId, VisitorTable.Hash(visitorId), visitorId);
+        VisitorIndex(default, VisitorTable.Hash(visitorId), visitorId);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int VisitorIndex(ReadOnlySpan<char> visitorId, int hash, string? stored)

@@ -42,17 +42,25 @@ internal sealed class VisitorTable
         }
     }
 
+    /// <summary>Hashes a visitor id; never 0, so that 0 can stand for "no visitor" among precomputed hashes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Hash(ReadOnlySpan<char> visitorId) => string.GetHashCode(visitorId);
+    public static int Hash(ReadOnlySpan<char> visitorId)
+    {
+        int hash = string.GetHashCode(visitorId);
+        return hash == 0 ? 1 : hash;
+    }
 
     /// <summary>Reads the slot a hash starts probing at, so that a later <see cref="IndexOf"/> finds it in cache.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Warm(int hash) => _slots[hash & _mask].Index;
 
     /// <summary>Returns the index of a visitor id, adding it if new.</summary>
-    /// <param name="visitorId">The id; not empty.</param>
+    /// <param name="visitorId">The id, not empty; ignored when <paramref name="stored"/> is given.</param>
     /// <param name="hash">Its <see cref="Hash"/>.</param>
-    /// <param name="stored">The id as a string when the caller has one (it is stored as is), or <see langword="null"/>.</param>
+    /// <param name="stored">
+    /// The id as a string when the caller has one (it is stored as is), or <see langword="null"/>. Its characters
+    /// are read only when a slot with the same hash holds another instance.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ReadOnlySpan<char> visitorId, int hash, string? stored)
     {
@@ -66,7 +74,7 @@ internal sealed class VisitorTable
                 return Add(stored ?? visitorId.ToString(), hash, i);
             }
 
-            if (slot.Hash == hash && (ReferenceEquals(slot.Name, stored) || visitorId.SequenceEqual(slot.Name)))
+            if (slot.Hash == hash && (stored is not null ? string.Equals(slot.Name, stored, StringComparison.Ordinal) : visitorId.SequenceEqual(slot.Name)))
             {
                 return slot.Index;
             }
