@@ -86,7 +86,10 @@ public sealed partial class FunnelAggregator
     public FunnelVisitorId InternVisitor(ReadOnlySpan<char> visitorId) =>
         visitorId.IsEmpty ? FunnelVisitorId.None : new FunnelVisitorId(VisitorIndex(visitorId));
 
-    /// <summary>Adds one event by interned ids: the fastest path, for callers that intern once and count many times.</summary>
+    /// <summary>
+    /// Adds one event by interned ids, for callers that intern once and count many times; for many events at once,
+    /// <see cref="AddRange(ReadOnlySpan{DateTimeOffset}, ReadOnlySpan{FunnelStage}, ReadOnlySpan{FunnelVisitorId}, ReadOnlySpan{FunnelTouchId})"/> is faster.
+    /// </summary>
     /// <param name="timestamp">When the event happened.</param>
     /// <param name="stage">The funnel stage.</param>
     /// <param name="visitor">The visitor, or <see cref="FunnelVisitorId.None"/>.</param>
