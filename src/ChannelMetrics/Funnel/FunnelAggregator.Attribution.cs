@@ -124,16 +124,10 @@ public sealed partial class FunnelAggregator
                 {
                     int local = visit.Visitor >> VisitorBucketBits;
                     int from = start[local], to = start[local + 1];
-                    if (from == to)
-                    {
-                        // The visitor never converts: most visits.
-                        continue;
-                    }
-
                     int first = FirstAtOrAfter(ticks, from, to, visit.Ticks);
                     if (first == to)
                     {
-                        // The visitor never converts at or after this visit.
+                        // The visitor never converts, or not at or after this visit.
                         continue;
                     }
 

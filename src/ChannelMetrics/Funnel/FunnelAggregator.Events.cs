@@ -134,7 +134,7 @@ public sealed partial class FunnelAggregator
     /// <summary>
     /// Adds events by interned ids, one column per field: as
     /// <see cref="Add(DateTimeOffset, FunnelStage, FunnelVisitorId, FunnelTouchId)"/> would one by one, but
-    /// several times faster on large inputs.
+    /// faster on large inputs.
     /// </summary>
     /// <param name="timestamps">When each event happened.</param>
     /// <param name="stages">Each event's funnel stage.</param>
@@ -162,7 +162,7 @@ public sealed partial class FunnelAggregator
         var touchValues = MemoryMarshal.Cast<FunnelTouchId, uint>(touches);
         if (MaxOf(stageValues) > (uint)FunnelStage.Customer)
         {
-            ThrowHelper.UnknownStage((FunnelStage)MaxOf(stageValues));
+            throw new ArgumentOutOfRangeException(nameof(stages), "A stage is not defined.");
         }
 
         if (MaxOf(visitorValues) > (uint)_visitorTable.Count)

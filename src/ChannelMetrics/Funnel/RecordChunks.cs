@@ -38,9 +38,6 @@ internal struct RecordChunks<T>
     /// <summary>Enumerates the chunks in use, each as a span of its records: <c>foreach (var chunk in records)</c>.</summary>
     public readonly ChunkEnumerator GetEnumerator() => new(this);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Append(in T item) => AppendSlot() = item;
-
     /// <summary>Appends a record to be written in place, through the returned reference.</summary>
     /// <remarks>
     /// Writing the fields in place saves building the record on the stack and copying it: that copy reads

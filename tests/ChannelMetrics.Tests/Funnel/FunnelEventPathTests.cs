@@ -112,7 +112,7 @@ public sealed class FunnelEventPathTests
             Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, visitor], [touch]), Throws.ArgumentException.With.Property("ParamName").EqualTo("touches"));
             Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, foreignVisitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("visitors"));
             Assert.That(() => a.AddRange(twoInstants, twoVisits, [visitor, visitor], [touch, foreignTouch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("touches"));
-            Assert.That(() => a.AddRange(twoInstants, [FunnelStage.Visit, (FunnelStage)3], [visitor, visitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("stage"));
+            Assert.That(() => a.AddRange(twoInstants, [FunnelStage.Visit, (FunnelStage)3], [visitor, visitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("stages"));
             Assert.That(() => a.AddRange(twoInstants, [(FunnelStage)(-1), FunnelStage.Visit], [visitor, visitor], [touch, touch]), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
 

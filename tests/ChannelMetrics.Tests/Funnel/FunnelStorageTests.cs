@@ -11,7 +11,7 @@ public sealed class FunnelStorageTests
         var chunks = default(RecordChunks<long>);
         for (long i = 0; i < 100_000; i++)
         {
-            chunks.Append(i);
+            chunks.AppendSlot() = i;
         }
 
         Assert.Multiple(() =>
@@ -26,7 +26,7 @@ public sealed class FunnelStorageTests
             chunks.Clear();
             for (long i = 0; i < 70_000; i++)
             {
-                chunks.Append(-i);
+                chunks.AppendSlot() = -i;
             }
         });
 
