@@ -109,6 +109,16 @@ public sealed class FormUrlEncodedTests
     [TestCase("lolscheme:x x#x x", "")]
     [TestCase("?", "")]
     [TestCase("#;?", "")]
+    [TestCase("http://foo/path;a??e#f#g", "?e=")]
+    [TestCase("http://foo/abcd?efgh?ijkl", "efgh?ijkl=")]
+    [TestCase("http://foo/abcd#foo?bar", "")]
+    [TestCase("http://facebook.com/?foo=%7B%22abc%22", "foo={\"abc\"")]
+    [TestCase("h\tt\nt\rp://h\to\ns\rt:9\t0\n0\r0/p\ta\nt\rh?q\tu\ne\rry#f\tr\na\rg", "query=")]
+    [TestCase("?a=b&c=d", "a=b|c=d")]
+    [TestCase("??a=b&c=d", "?a=b|c=d")]
+    [TestCase("http://foo.bar/baz?qux#foo\bbar", "qux=")]
+    [TestCase("http://foo.bar/baz?qux#foo\"bar", "qux=")]
+    [TestCase("http://foo.bar/baz?qux#foo`bar", "qux=")]
     public void ParseUrlQuery_WebPlatformTestsUrlCase_MatchesSearch(string url, string expected)
     {
         Assert.That(Format(FormUrlEncoded.ParseUrlQuery(url)), Is.EqualTo(expected));
