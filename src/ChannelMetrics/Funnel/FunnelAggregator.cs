@@ -141,10 +141,11 @@ public sealed partial class FunnelAggregator
             periodMap[p] = _periods.SlotOf(other._periods[p]);
         }
 
-        var visitorMap = new int[other._visitorTable.Count];
+        var visitorNames = other._visitorTable.NamesByIndex();
+        var visitorMap = new int[visitorNames.Length];
         for (int v = 0; v < visitorMap.Length; v++)
         {
-            visitorMap[v] = VisitorIndex(other._visitorTable[v]);
+            visitorMap[v] = VisitorIndex(visitorNames[v]);
         }
 
         foreach (var (key, visits, leads, customers) in other._cells.Cells())

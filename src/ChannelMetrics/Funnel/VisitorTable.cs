@@ -19,21 +19,29 @@ internal sealed class VisitorTable
 {
     private Slot[] _slots = new Slot[64];
     private int _mask = 63;
-    private string[] _names = new string[32];
     private int _count;
 
     public int Count => _count;
 
-    public string this[int index] => _names[index];
+    /// <summary>Returns the ids in index order; allocates, and is only needed to merge aggregators.</summary>
+    /// <remarks>The slots hold the ids: keeping a second array of them would cost 8 bytes per visitor on every call.</remarks>
+    public string[] NamesByIndex()
+    {
+        var names = new string[_count];
+        foreach (var slot in _slots)
+        {
+            if (slot.Name is not null)
+            {
+                names[slot.Index] = slot.Name;
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Makes room for <paramref name="capacity"/> visitors in all, so that filling the table never rehashes.</summary>
     public void Reserve(int capacity)
     {
-        if (capacity > _names.Length)
-        {
-            Array.Resize(ref _names, capacity);
-        }
-
         // Load at most 2/3, as Add keeps it.
         long slots = ((long)capacity * 3 / 2) + 1;
         if (slots > _slots.Length)
@@ -96,12 +104,6 @@ internal sealed class VisitorTable
         }
 
         int index = _count++;
-        if (index == _names.Length)
-        {
-            Array.Resize(ref _names, _names.Length * 2);
-        }
-
-        _names[index] = visitorId;
         _slots[slot] = new Slot(visitorId, hash, index);
         return index;
     }

@@ -58,7 +58,7 @@ public sealed class FunnelStorageTests
             Assert.That(first, Is.EqualTo(Enumerable.Range(0, ids.Length)));
             Assert.That(again, Is.EqualTo(first));
             Assert.That(table.Count, Is.EqualTo(ids.Length));
-            Assert.That(Enumerable.Range(0, ids.Length).Select(i => table[i]), Is.EqualTo(ids));
+            Assert.That(table.NamesByIndex(), Is.EqualTo(ids));
         });
     }
 
