@@ -4,7 +4,7 @@ namespace ChannelMetrics.Funnel;
 
 public sealed partial class FunnelAggregator
 {
-    // Visits and conversions are stored in 32 buckets by the visitor's low bits (see AppendVisit): a bucket's
+    // Visits and conversions are stored in 32 buckets by the visitor's low bits (see RecordVisit): a bucket's
     // per-visitor arrays are small enough to stay in cache while its visits stream past.
     private const int VisitorBucketBits = 5;
     private const int VisitorBuckets = 1 << VisitorBucketBits;

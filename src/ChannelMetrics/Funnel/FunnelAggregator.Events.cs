@@ -170,7 +170,8 @@ public sealed partial class FunnelAggregator
             ThrowHelper.ForeignId(nameof(visitors));
         }
 
-        if (touches.Length > 0 && MaxOf(touchValues) >= (uint)_touches.Count)
+        // The direct touch is always interned, so an empty column (maximum 0) passes.
+        if (MaxOf(touchValues) >= (uint)_touches.Count)
         {
             ThrowHelper.ForeignId(nameof(touches));
         }

@@ -168,7 +168,7 @@ public sealed partial class FunnelAggregator
             {
                 foreach (ref readonly var visit in chunk)
                 {
-                    AppendVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
+                    RecordVisit(visitorMap[visit.Visitor], visit.Ticks, touchMap[visit.Touch]);
                 }
             }
 
@@ -308,18 +308,6 @@ public sealed partial class FunnelAggregator
         _visitors[index] = new VisitorState { FirstTouch = NoTouch };
     }
 
-    private void RecordVisit(int visitor, long ticks, int touch)
-    {
-        if (_keepVisits)
-        {
-            AppendVisit(visitor, ticks, touch);
-        }
-        else
-        {
-            UpdateFirst(visitor, ticks, touch);
-        }
-    }
-
     private void UpdateFirst(int visitor, long ticks, int touch)
     {
         ref var state = ref _visitors[visitor];
@@ -331,7 +319,8 @@ public sealed partial class FunnelAggregator
         }
     }
 
-    private void AppendVisit(int visitor, long ticks, int touch)
+    /// <summary>Records a visit as the model needs it: the first touch's state, or the visit itself for the last-touch models.</summary>
+    private void RecordVisit(int visitor, long ticks, int touch)
     {
         if (!_keepVisits)
         {
