@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -81,16 +82,14 @@ internal sealed class CellMap
         return ref SparseCounter(key, stage);
     }
 
-    /// <summary>Reads the memory of a cell's counters (without adding the cell), so that a later <see cref="Counter"/> finds it in cache.</summary>
+    /// <summary>
+    /// Reads the hash-table slot of a cell (without adding the cell), so that a later <see cref="Counter"/>
+    /// finds it in cache. Only once the map is sparse: a dense counter gains nothing from it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Warm(long key)
     {
-        if (_rows is { } rows)
-        {
-            int period = PeriodOf(key), index = IdOf(key) * 3;
-            return (uint)period < (uint)rows.Length && rows[period] is { } row && (uint)index < (uint)row.Length ? row[index] : 0;
-        }
-
+        Debug.Assert(_rows is null, "Warm is for the hash table only.");
         return _cells[Hash(key + 1) & _mask].Key;
     }
 
@@ -180,6 +179,22 @@ internal sealed class CellMap
                 yield return (cells[i].Key - 1, cells[i].Visits, cells[i].Leads, cells[i].Customers);
             }
         }
+    }
+
+    /// <summary>Returns the cells with a non-zero count sorted by key (period, then id).</summary>
+    public (long Key, long Visits, long Leads, long Customers)[] CellsInKeyOrder()
+    {
+        var cells = new List<(long Key, long Visits, long Leads, long Customers)>(_rows is null ? _count : 0);
+
+        // Dense rows are enumerated period by period, ids ascending: already in key order.
+        cells.AddRange(Cells());
+        var sorted = cells.ToArray();
+        if (_rows is null)
+        {
+            Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
+        }
+
+        return sorted;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -116,9 +116,13 @@ public sealed partial class FunnelAggregator
             periods[k] = _periods.SlotOf(e.Timestamp.UtcTicks);
         }
 
-        for (int k = 0; k < block.Length; k++)
+        // Only the hash table's probes gain from being read ahead (see the columnar AddRange).
+        if (!_cells.IsDense)
         {
-            warm += _cells.Warm(CellMap.KeyOf(periods[k], touches[k]));
+            for (int k = 0; k < block.Length; k++)
+            {
+                warm += _cells.Warm(CellMap.KeyOf(periods[k], touches[k]));
+            }
         }
 
         for (int k = 0; k < block.Length; k++)
@@ -188,15 +192,43 @@ public sealed partial class FunnelAggregator
                 periods[k] = _periods.SlotOf(blockTimestamps[k].UtcTicks);
             }
 
-            for (int k = 0; k < blockTouches.Length; k++)
+            // Dense counters are one array increment each, which the processor overlaps on its own; reading
+            // them ahead only pays for the hash table's probes.
+            if (!_cells.IsDense)
             {
-                warm += _cells.Warm(CellMap.KeyOf(periods[k], (int)blockTouches[k]));
+                for (int k = 0; k < blockTouches.Length; k++)
+                {
+                    warm += _cells.Warm(CellMap.KeyOf(periods[k], (int)blockTouches[k]));
+                }
             }
 
-            for (int k = 0; k < length; k++)
+            var blockStages = stages.Slice(offset, length);
+            var blockVisitors = visitorValues.Slice(offset, length);
+            for (int k = 0; k < blockStages.Length; k++)
             {
-                AddCore(blockTimestamps[k].UtcTicks, stages[offset + k], (int)visitorValues[offset + k] - 1, (int)blockTouches[k], periods[k]);
+                // Stages and ids were checked above: a visit, or any event without a visitor, is counted
+                // where it happened; a visitor's visit is kept for attribution and its conversion waits for it.
+                var stage = blockStages[k];
+                int visitor = (int)blockVisitors[k] - 1;
+                if (visitor < 0 || stage == FunnelStage.Visit)
+                {
+                    _cells.Counter(CellMap.KeyOf(periods[k], (int)blockTouches[k]), (int)stage)++;
+                }
+
+                if (visitor >= 0)
+                {
+                    if (stage == FunnelStage.Visit)
+                    {
+                        RecordVisit(visitor, blockTimestamps[k].UtcTicks, (int)blockTouches[k]);
+                    }
+                    else
+                    {
+                        AppendConversion(blockTimestamps[k].UtcTicks, visitor, (int)blockTouches[k], periods[k], (byte)stage);
+                    }
+                }
             }
+
+            _eventCount += length;
         }
 
         // The touching reads must not be optimised away.

@@ -1,14 +1,20 @@
+using System.Runtime.CompilerServices;
+
 namespace ChannelMetrics.Funnel;
 
 /// <summary>
-/// Maps UTC instants to dense period slots, fast: a direct-mapped cache keyed by the UTC quarter-hour.
+/// Maps UTC instants to dense period slots, fast: direct-mapped caches keyed by the UTC day, then by the UTC
+/// quarter-hour.
 /// </summary>
 /// <remarks>
 /// Converting an instant to a local date through <see cref="TimeZoneInfo"/> costs far more than counting
-/// it, so the period of each UTC quarter-hour is remembered. Real time zones change offset only on
-/// quarter-hour boundaries, so a whole quarter-hour normally lies in one period; the cache checks that
-/// (first and last tick of the quarter-hour give the same period) and computes every instant of a
-/// quarter-hour that straddles a period boundary exactly instead, so the result is always
+/// it, so periods are remembered. Most UTC days lie wholly in one period (all of them for weeks, months and
+/// quarters but the few with a boundary; for days, in a zone a whole number of days from UTC), and two
+/// years of days fit 8 KB, in the processor's fastest cache. A day that a boundary splits is marked, and its
+/// instants are looked up by quarter-hour: real time zones change offset only on quarter-hour boundaries, so
+/// a whole quarter-hour normally lies in one period. Each cache checks that its span lies in one period
+/// (first and last tick give the same period), and an instant of a quarter-hour that straddles a boundary
+/// is computed exactly instead, so the result is always
 /// <see cref="Period.Containing(DateTimeOffset, PeriodGranularity, TimeZoneInfo)"/>.
 /// </remarks>
 internal sealed class PeriodIndexer
@@ -20,11 +26,15 @@ internal sealed class PeriodIndexer
     private const int MinCacheSize = 1 << 10;
     private const int MaxCacheSize = 1 << 16;
 
+    // Days 1,024 apart share a slot; the tag tells them apart.
+    private const int DayCacheSize = 1 << 10;
+
     private readonly PeriodGranularity _granularity;
     private readonly TimeZoneInfo _zone;
     private readonly Dictionary<Period, int> _slots = [];
     private readonly List<Period> _periods = [];
     private GrowingCache<Entry> _cache = new(MinCacheSize, MaxCacheSize);
+    private readonly Entry[] _days = new Entry[DayCacheSize];
 
     public PeriodIndexer(PeriodGranularity granularity, TimeZoneInfo zone)
     {
@@ -36,8 +46,31 @@ internal sealed class PeriodIndexer
 
     public Period this[int slot] => _periods[slot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SlotOf(long utcTicks)
     {
+        // A day split by a period boundary is stored with slot -1, so its instants go to the quarter-hours.
+        int day = (int)(utcTicks / TimeSpan.TicksPerDay);
+        var dayEntry = _days[day & (_days.Length - 1)];
+        return dayEntry.Tag == day + 1 && dayEntry.Slot >= 0 ? dayEntry.Slot : SlotOfQuarter(utcTicks, day);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int SlotOfQuarter(long utcTicks, int day)
+    {
+        ref var dayEntry = ref _days[day & (_days.Length - 1)];
+        if (dayEntry.Tag != day + 1)
+        {
+            long first = day * TimeSpan.TicksPerDay;
+            long last = Math.Min(first + TimeSpan.TicksPerDay - 1, DateTimeOffset.MaxValue.UtcTicks);
+            var atFirst = PeriodOf(first);
+            dayEntry = new Entry(day + 1, atFirst == PeriodOf(last) ? SlotOf(atFirst) : -1);
+            if (dayEntry.Slot >= 0)
+            {
+                return dayEntry.Slot;
+            }
+        }
+
         // Every quarter-hour of DateTimeOffset's range (at most 350,589,600) fits an int, so an entry is
         // 8 bytes and the whole cache (at most 512 KB) stays in the CPU caches.
         int quarter = (int)(utcTicks / QuarterHourTicks);
@@ -57,6 +90,7 @@ internal sealed class PeriodIndexer
         return slot;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Miss(long utcTicks, int quarter, ref Entry entry)
     {
         long first = (long)quarter * QuarterHourTicks;

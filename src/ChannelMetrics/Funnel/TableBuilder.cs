@@ -68,36 +68,30 @@ internal sealed class TableBuilder
             maps.Add((periodMap, groupMap));
         }
 
+        // The table's order (period, then the row key) is ranked once per distinct period and group, and the
+        // counts are summed under (period rank, group rank): the key order is then the table's order, with no
+        // string compared per row. Groups are distinct under the comparer, so the ranks give exactly its order.
+        var periodOrder = SortedOrder(periods, static (a, b) => a.CompareTo(b));
+        var groupOrder = SortedOrder(groups, RowKeyComparer.Instance.Compare);
+        var periodRank = RankOf(periodOrder);
+        var groupRank = RankOf(groupOrder);
         var sums = new CellMap();
         for (int s = 0; s < _sources.Count; s++)
         {
             var (periodMap, groupMap) = maps[s];
             foreach (var (key, visits, leads, customers) in _sources[s].Counts.Cells())
             {
-                sums.Add(CellMap.KeyOf(periodMap[CellMap.PeriodOf(key)], groupMap[CellMap.IdOf(key)]), visits, leads, customers);
+                sums.Add(CellMap.KeyOf(periodRank[periodMap[CellMap.PeriodOf(key)]], groupRank[groupMap[CellMap.IdOf(key)]]), visits, leads, customers);
             }
         }
 
-        // The table's order (period, then the row key) is ranked once per distinct period and group, so the
-        // rows are sorted by two integers instead of comparing strings per comparison. Groups are distinct
-        // under the comparer, so the ranks give exactly the comparer's order.
-        var periodRank = Rank(periods, static (a, b) => a.CompareTo(b));
-        var groupRank = Rank(groups, RowKeyComparer.Instance.Compare);
-        var order = new long[sums.Count];
-        var filled = new (long Key, long Visits, long Leads, long Customers)[sums.Count];
-        int r = 0;
-        foreach (var cell in sums.Cells())
-        {
-            order[r] = ((long)periodRank[CellMap.PeriodOf(cell.Key)] << 32) | (uint)groupRank[CellMap.IdOf(cell.Key)];
-            filled[r++] = cell;
-        }
-
-        Array.Sort(order, filled);
-        var rows = new FunnelRow[filled.Length];
+        var cells = sums.CellsInKeyOrder();
+        var rows = new FunnelRow[cells.Length];
         for (int i = 0; i < rows.Length; i++)
         {
-            var (key, visits, leads, customers) = filled[i];
-            rows[i] = new FunnelRow(groups[CellMap.IdOf(key)] with { Period = periods[CellMap.PeriodOf(key)] }, visits, leads, customers, _options.Confidence);
+            var (key, visits, leads, customers) = cells[i];
+            var group = groups[groupOrder[CellMap.IdOf(key)]];
+            rows[i] = new FunnelRow(group with { Period = periods[periodOrder[CellMap.PeriodOf(key)]] }, visits, leads, customers, _options.Confidence);
         }
 
         FunnelDiagnostic[] diagnostics = foldedCount == 0
@@ -109,7 +103,8 @@ internal sealed class TableBuilder
         return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, rows, foldedCount, diagnostics);
     }
 
-    private static int[] Rank<T>(List<T> items, Comparison<T> comparison)
+    /// <summary>Returns the indexes of the items in sorted order.</summary>
+    private static int[] SortedOrder<T>(List<T> items, Comparison<T> comparison)
     {
         var order = new int[items.Count];
         for (int i = 0; i < order.Length; i++)
@@ -118,6 +113,12 @@ internal sealed class TableBuilder
         }
 
         Array.Sort(order, (a, b) => comparison(items[a], items[b]));
+        return order;
+    }
+
+    /// <summary>Inverts a sorted order: the rank of each item.</summary>
+    private static int[] RankOf(int[] order)
+    {
         var rank = new int[order.Length];
         for (int i = 0; i < order.Length; i++)
         {

@@ -45,6 +45,7 @@ public sealed class CellMapTests
         Assert.Multiple(() =>
         {
             Assert.That(Contents(map), Is.EqualTo(Contents(expected)));
+            Assert.That(map.CellsInKeyOrder(), Is.EqualTo(Contents(expected)), "sorted by key, dense or sparse");
             Assert.That(map.Count, Is.EqualTo(expected.Count(p => p.Value.Any(v => v != 0))));
             Assert.That(map.IsDense, Is.EqualTo(staysDense));
             Assert.That(Contents(cloneBefore!), Is.EqualTo(Contents(expectedBefore!)), "a clone is independent of later counts");
