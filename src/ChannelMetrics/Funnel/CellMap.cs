@@ -181,19 +181,17 @@ internal sealed class CellMap
         }
     }
 
-    /// <summary>Returns the cells with a non-zero count sorted by key (period, then id).</summary>
-    public (long Key, long Visits, long Leads, long Customers)[] CellsInKeyOrder()
+    /// <summary>Enumerates the cells with a non-zero count sorted by key (period, then id).</summary>
+    public IEnumerable<(long Key, long Visits, long Leads, long Customers)> CellsInKeyOrder()
     {
-        var cells = new List<(long Key, long Visits, long Leads, long Customers)>(_rows is null ? _count : 0);
-
         // Dense rows are enumerated period by period, ids ascending: already in key order.
-        cells.AddRange(Cells());
-        var sorted = cells.ToArray();
-        if (_rows is null)
+        if (_rows is not null)
         {
-            Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
+            return Cells();
         }
 
+        var sorted = Cells().ToArray();
+        Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
         return sorted;
     }
 

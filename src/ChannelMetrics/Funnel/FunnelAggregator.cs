@@ -215,10 +215,18 @@ public sealed partial class FunnelAggregator
     }
 
     /// <summary>Resolves the counts: immediate counts plus every stored conversion at its credited touch.</summary>
+    /// <remarks>
+    /// With no stored conversion to credit the source reads this aggregator's own counts, not a copy: use it
+    /// before adding more events.
+    /// </remarks>
     internal ResolvedSource ResolveSource()
     {
-        var resolved = _cells.Clone();
-        CountConversions(resolved);
+        var resolved = _cells;
+        if (HasStoredConversions())
+        {
+            resolved = _cells.Clone();
+            CountConversions(resolved);
+        }
 
         var periods = new Period[_periods.Count];
         for (int p = 0; p < periods.Length; p++)
@@ -236,6 +244,19 @@ public sealed partial class FunnelAggregator
     }
 
     internal int InternTouchKey(in TouchKey key) => _touches.Intern(key);
+
+    private bool HasStoredConversions()
+    {
+        foreach (var bucket in _conversions)
+        {
+            if (bucket.Count != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddCore(long utcTicks, FunnelStage stage, int visitor, int touch) =>

@@ -85,13 +85,11 @@ internal sealed class TableBuilder
             }
         }
 
-        var cells = sums.CellsInKeyOrder();
-        var rows = new FunnelRow[cells.Length];
-        for (int i = 0; i < rows.Length; i++)
+        var rows = new List<FunnelRow>();
+        foreach (var (key, visits, leads, customers) in sums.CellsInKeyOrder())
         {
-            var (key, visits, leads, customers) = cells[i];
             var group = groups[groupOrder[CellMap.IdOf(key)]];
-            rows[i] = new FunnelRow(group with { Period = periods[periodOrder[CellMap.PeriodOf(key)]] }, visits, leads, customers, _options.Confidence);
+            rows.Add(new FunnelRow(group with { Period = periods[periodOrder[CellMap.PeriodOf(key)]] }, visits, leads, customers, _options.Confidence));
         }
 
         FunnelDiagnostic[] diagnostics = foldedCount == 0
@@ -100,7 +98,7 @@ internal sealed class TableBuilder
                 FunnelDiagnosticCode.CampaignsFolded,
                 -1,
                 string.Format(CultureInfo.InvariantCulture, "{0} campaigns beyond the {1} largest of their network were folded into {2}.", foldedCount, _options.MaxCampaignsPerNetwork, FunnelLabels.Other))];
-        return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, rows, foldedCount, diagnostics);
+        return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, [.. rows], foldedCount, diagnostics);
     }
 
     /// <summary>Returns the indexes of the items in sorted order.</summary>
