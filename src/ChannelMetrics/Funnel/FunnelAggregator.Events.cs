@@ -72,7 +72,7 @@ public sealed partial class FunnelAggregator
     /// <remarks>
     /// Every random read is first made in a loop of its own, where the reads are independent and their cache
     /// misses overlap, so that the loop that needs the data finds it in cache: the tags or URL (every cache line
-    /// of it), then the URL-cache entries and visitor slots, then the counters.
+    /// of it), then the URL-cache entries and visitor slots, then (once they are in a hash table) the counters.
     /// </remarks>
     private void AddHashed(ReadOnlySpan<FunnelEvent> block, ReadOnlySpan<int> visitorHashes)
     {
@@ -146,8 +146,8 @@ public sealed partial class FunnelAggregator
     /// <param name="touches">Each event's own touch, from this aggregator's <c>InternTouch</c>.</param>
     /// <remarks>
     /// <para>Every column is checked before any event is added, so a bad call adds nothing.</para>
-    /// <para>Events are taken in blocks of 32 whose period lookups, then counters, are read in loops of their
-    /// own, where the cache misses of independent events overlap (as in
+    /// <para>Events are taken in blocks of 32 whose period lookups (and, once the counts are in a hash table,
+    /// counters) are read in loops of their own, where the cache misses of independent events overlap (as in
     /// <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/>). Allocates nothing beyond the growth of the
     /// aggregator's arrays.</para>
     /// </remarks>
