@@ -116,14 +116,7 @@ public sealed partial class FunnelAggregator
             periods[k] = _periods.SlotOf(e.Timestamp.UtcTicks);
         }
 
-        // Only the hash table's probes gain from being read ahead (see the columnar AddRange).
-        if (!_cells.IsDense)
-        {
-            for (int k = 0; k < block.Length; k++)
-            {
-                warm += _cells.Warm(CellMap.KeyOf(periods[k], touches[k]));
-            }
-        }
+        warm += WarmSparseCounters(periods[..block.Length], touches[..block.Length]);
 
         for (int k = 0; k < block.Length; k++)
         {
@@ -192,40 +185,14 @@ public sealed partial class FunnelAggregator
                 periods[k] = _periods.SlotOf(blockTimestamps[k].UtcTicks);
             }
 
-            // Dense counters are one array increment each, which the processor overlaps on its own; reading
-            // them ahead only pays for the hash table's probes.
-            if (!_cells.IsDense)
-            {
-                for (int k = 0; k < blockTouches.Length; k++)
-                {
-                    warm += _cells.Warm(CellMap.KeyOf(periods[k], (int)blockTouches[k]));
-                }
-            }
+            warm += WarmSparseCounters(periods[..length], MemoryMarshal.Cast<uint, int>(blockTouches));
 
+            // Stages and ids were checked above, on whole columns.
             var blockStages = stages.Slice(offset, length);
             var blockVisitors = visitorValues.Slice(offset, length);
             for (int k = 0; k < blockStages.Length; k++)
             {
-                // Stages and ids were checked above: a visit, or any event without a visitor, is counted
-                // where it happened; a visitor's visit is kept for attribution and its conversion waits for it.
-                var stage = blockStages[k];
-                int visitor = (int)blockVisitors[k] - 1;
-                if (visitor < 0 || stage == FunnelStage.Visit)
-                {
-                    _cells.Counter(CellMap.KeyOf(periods[k], (int)blockTouches[k]), (int)stage)++;
-                }
-
-                if (visitor >= 0)
-                {
-                    if (stage == FunnelStage.Visit)
-                    {
-                        RecordVisit(visitor, blockTimestamps[k].UtcTicks, (int)blockTouches[k]);
-                    }
-                    else
-                    {
-                        AppendConversion(blockTimestamps[k].UtcTicks, visitor, (int)blockTouches[k], periods[k], (byte)stage);
-                    }
-                }
+                CountChecked(blockTimestamps[k].UtcTicks, blockStages[k], (int)blockVisitors[k] - 1, (int)blockTouches[k], periods[k]);
             }
 
             _eventCount += length;
@@ -233,6 +200,25 @@ public sealed partial class FunnelAggregator
 
         // The touching reads must not be optimised away.
         _warmed += (int)warm;
+    }
+
+    /// <summary>
+    /// Reads ahead the counters of a block once they are in a hash table, whose probes gain from it; dense
+    /// counters are one array increment each, which the processor overlaps on its own.
+    /// </summary>
+    /// <returns>A sum of what the reads returned, for the caller to keep so the reads stay.</returns>
+    private long WarmSparseCounters(ReadOnlySpan<int> periods, ReadOnlySpan<int> touches)
+    {
+        long warm = 0;
+        if (!_cells.IsDense)
+        {
+            for (int k = 0; k < touches.Length; k++)
+            {
+                warm += _cells.Warm(CellMap.KeyOf(periods[k], touches[k]));
+            }
+        }
+
+        return warm;
     }
 
     private static void CheckLength(int length, int expected, string name)

@@ -270,24 +270,34 @@ public sealed partial class FunnelAggregator
             ThrowHelper.UnknownStage(stage);
         }
 
-        if (stage == FunnelStage.Visit)
-        {
-            _cells.Counter(CellMap.KeyOf(period, touch), 0)++;
-            if (visitor >= 0)
-            {
-                RecordVisit(visitor, utcTicks, touch);
-            }
-        }
-        else if (visitor < 0)
+        CountChecked(utcTicks, stage, visitor, touch, period);
+        _eventCount++;
+    }
+
+    /// <summary>
+    /// Counts one event whose stage is known to be defined, without counting it in <see cref="EventCount"/>: a
+    /// visit, or any event without a visitor, where it happened; a visitor's visit is kept for attribution and
+    /// its conversion waits for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountChecked(long utcTicks, FunnelStage stage, int visitor, int touch, int period)
+    {
+        if (visitor < 0 || stage == FunnelStage.Visit)
         {
             _cells.Counter(CellMap.KeyOf(period, touch), (int)stage)++;
         }
-        else
-        {
-            AppendConversion(utcTicks, visitor, touch, period, (byte)stage);
-        }
 
-        _eventCount++;
+        if (visitor >= 0)
+        {
+            if (stage == FunnelStage.Visit)
+            {
+                RecordVisit(visitor, utcTicks, touch);
+            }
+            else
+            {
+                AppendConversion(utcTicks, visitor, touch, period, (byte)stage);
+            }
+        }
     }
 
     internal int VisitorIndex(ReadOnlySpan<char> visitorId) =>
