@@ -19,7 +19,7 @@ namespace ChannelMetrics.Funnel;
 public sealed class FunnelTable
 {
     private readonly FunnelRow[] _rows;
-    private readonly Period[] _periods;
+    private readonly PeriodRange _periods;
     private readonly string[] _networks;
 
     private FunnelTable(
@@ -37,21 +37,8 @@ public sealed class FunnelTable
         FoldedCampaignCount = foldedCampaignCount;
         Diagnostics = diagnostics;
 
-        if (rows.Length == 0)
-        {
-            _periods = [];
-        }
-        else
-        {
-            // Rows are sorted by period first, so the range is first row to last row.
-            var first = rows[0].Period;
-            int count = first.PeriodsUntil(rows[^1].Period) + 1;
-            _periods = new Period[count];
-            for (int i = 0; i < count; i++)
-            {
-                _periods[i] = first.Offset(i);
-            }
-        }
+        // Rows are sorted by period first, so the range is first row to last row.
+        _periods = rows.Length == 0 ? PeriodRange.Empty : PeriodRange.Between(rows[0].Period, rows[^1].Period);
 
         // A set first, then one sort: far cheaper than a sorted set when rows repeat a few networks.
         var networks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -303,7 +290,7 @@ public sealed class FunnelTable
             throw new InvalidOperationException("The table is not grouped by campaign; include FunnelDimensions.Campaign.");
         }
 
-        var sums = new (long V, long L, long C)[_periods.Length];
+        var sums = new (long V, long L, long C)[_periods.Count];
         string label = network ?? FunnelLabels.All;
         bool found = false;
         foreach (var row in _rows)
@@ -322,7 +309,7 @@ public sealed class FunnelTable
             }
         }
 
-        var result = new FunnelRow[_periods.Length];
+        var result = new FunnelRow[_periods.Count];
         for (int i = 0; i < result.Length; i++)
         {
             var key = new RowKey(_periods[i], label, null, null, campaign, null);

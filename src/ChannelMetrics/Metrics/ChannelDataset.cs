@@ -25,7 +25,7 @@ public sealed class ChannelDataset
 {
     private readonly Dictionary<(string Network, Period Period), ChannelSnapshot> _snapshots;
     private readonly Dictionary<(string Network, string Section, Period Period), long> _sections;
-    private readonly Period[] _periods;
+    private readonly PeriodRange _periods;
     private readonly string[] _networks;
     private readonly int _funnelOffset;
 
@@ -44,23 +44,13 @@ public sealed class ChannelDataset
         HourlyRate = hourlyRate;
         Diagnostics = diagnostics;
 
-        var starts = snapshots.Keys.Select(k => k.Item2).Concat(sections.Keys.Select(k => k.Item3)).Concat(funnel.Periods).ToList();
-        if (starts.Count == 0)
-        {
-            _periods = [];
-        }
-        else
-        {
-            var first = starts.Min();
-            int count = first.PeriodsUntil(starts.Max()) + 1;
-            _periods = new Period[count];
-            for (int i = 0; i < count; i++)
-            {
-                _periods[i] = first.Offset(i);
-            }
-        }
+        // The funnel's range is its first and last period: reading every period in between would cost as much as
+        // the range is long, however few rows it has.
+        var funnelEnds = funnel.Periods.Count == 0 ? [] : new[] { funnel.Periods[0], funnel.Periods[^1] };
+        var starts = snapshots.Keys.Select(k => k.Item2).Concat(sections.Keys.Select(k => k.Item3)).Concat(funnelEnds).ToList();
+        _periods = starts.Count == 0 ? PeriodRange.Empty : PeriodRange.Between(starts.Min(), starts.Max());
 
-        _funnelOffset = funnel.Periods.Count > 0 && _periods.Length > 0 ? _periods[0].PeriodsUntil(funnel.Periods[0]) : 0;
+        _funnelOffset = funnel.Periods.Count > 0 && _periods.Count > 0 ? _periods[0].PeriodsUntil(funnel.Periods[0]) : 0;
         var networks = new SortedSet<string>(funnel.Networks, StringComparer.OrdinalIgnoreCase);
         foreach (var key in snapshots.Keys)
         {
@@ -421,12 +411,12 @@ public sealed class ChannelDataset
 
     private MetricSeries Build(Func<Period, int, double?> value)
     {
-        if (_periods.Length == 0)
+        if (_periods.Count == 0)
         {
             return MetricSeries.Empty(Period.Containing(new DateOnly(2000, 1, 1), Granularity));
         }
 
-        var values = new double?[_periods.Length];
+        var values = new double?[_periods.Count];
         for (int i = 0; i < values.Length; i++)
         {
             values[i] = value(_periods[i], i);
