@@ -33,6 +33,8 @@ internal sealed class PeriodRange : IReadOnlyList<Period>
         for (int i = 0; i < Count; i++)
         {
             yield return period;
+
+            // Not past the last one: the period after 9999-12-31's does not exist.
             if (i + 1 < Count)
             {
                 period = period.Next();
