@@ -33,6 +33,14 @@ public sealed class PeriodRangeTests
     }
 
     [Test]
+    public void Between_EndingOnTheLastDay_EnumeratesWithoutSteppingPastIt()
+    {
+        var last = Period.Day(DateOnly.MaxValue);
+
+        Assert.That(PeriodRange.Between(last.Previous(), last), Is.EqualTo(new[] { last.Previous(), last }));
+    }
+
+    [Test]
     public void RowsCenturiesApart_TableAndDatasetHoldNoPeriodInBetween()
     {
         // A missing timestamp read as the year 1, beside this year's data: 739,000 days apart.
