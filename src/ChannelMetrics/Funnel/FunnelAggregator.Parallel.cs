@@ -52,7 +52,8 @@ public sealed partial class FunnelAggregator
         if (workers == 1)
         {
             var aggregator = new FunnelAggregator(options);
-            var buffer = new FunnelEvent[ProgressBatch];
+            // Only a list that is neither an array nor a List<T> is copied into the buffer (see Slice).
+            var buffer = events is FunnelEvent[] or List<FunnelEvent> ? [] : new FunnelEvent[Math.Min(ProgressBatch, count)];
             for (int from = 0; from < count; from += ProgressBatch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
