@@ -10,9 +10,9 @@ namespace ChannelMetrics.Funnel;
 /// Converting an instant to a local date through <see cref="TimeZoneInfo"/> costs far more than counting
 /// it, so periods are remembered. Most UTC days lie wholly in one period (all of them for weeks, months and
 /// quarters but the few with a boundary; for days, in a zone a whole number of days from UTC), and 1,024
-/// days (almost three years) fit 8 KB, in the processor's fastest cache. A day that a boundary splits is marked, and its
-/// instants are looked up by quarter-hour: real time zones change offset only on quarter-hour boundaries, so
-/// a whole quarter-hour normally lies in one period. Each cache checks that its span lies in one period
+/// days (almost three years) fit 8 KB, in the processor's fastest cache. A day that a boundary splits is
+/// marked, and its instants are looked up by quarter-hour: real time zones change offset only on
+/// quarter-hour boundaries, so a whole quarter-hour normally lies in one period. Each cache checks that its span lies in one period
 /// (first and last tick give the same period), and an instant of a quarter-hour that straddles a boundary
 /// is computed exactly instead, so the result is always
 /// <see cref="Period.Containing(DateTimeOffset, PeriodGranularity, TimeZoneInfo)"/>.
