@@ -20,9 +20,16 @@ public enum FunnelDiagnosticCode
 
     /// <summary>Campaigns beyond <see cref="FunnelOptions.MaxCampaignsPerNetwork"/> in a network were folded into <c>(other)</c>.</summary>
     CampaignsFolded = 6,
+
+    /// <summary>
+    /// Counts are dated before 1970-01-02 or in the year 9999, where a missing or default timestamp lands
+    /// (0001-01-01, Unix time 0, <see cref="DateTimeOffset.MaxValue"/>). They are kept as dated, and stretch the
+    /// table's period range and every series to those periods.
+    /// </summary>
+    ImplausibleDate = 7,
 }
 
-/// <summary>A note about data the table was built from: a skipped or merged input row, or folded campaigns.</summary>
+/// <summary>A note about data the table was built from: a skipped or merged input row, folded campaigns, or implausible dates.</summary>
 /// <param name="Code">What happened.</param>
 /// <param name="RowIndex">The zero-based index of the input row concerned, or -1 when it concerns no single row.</param>
 /// <param name="Message">A sentence for a person.</param>

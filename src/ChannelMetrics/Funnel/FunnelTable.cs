@@ -18,6 +18,8 @@ namespace ChannelMetrics.Funnel;
 /// </remarks>
 public sealed class FunnelTable
 {
+    private static readonly DateOnly PlausibleFrom = new(1970, 1, 2);
+
     private readonly FunnelRow[] _rows;
     private readonly PeriodRange _periods;
     private readonly string[] _networks;
@@ -72,7 +74,7 @@ public sealed class FunnelTable
     /// <summary>Gets how many distinct campaigns were folded into <c>(other)</c> by the per-network cap.</summary>
     public int FoldedCampaignCount { get; }
 
-    /// <summary>Gets the notes about the input: skipped or merged rows, folded campaigns.</summary>
+    /// <summary>Gets the notes about the input: skipped or merged rows, folded campaigns, implausible dates.</summary>
     public IReadOnlyList<FunnelDiagnostic> Diagnostics { get; }
 
     /// <summary>
@@ -84,7 +86,9 @@ public sealed class FunnelTable
     /// <remarks>
     /// <para>A row is skipped when its network is empty, a count is negative, its period's granularity
     /// differs from the first valid row's, or adding it to a duplicate would overflow. Rows repeating the
-    /// period and dimensions of an earlier row are added to it (and reported).</para>
+    /// period and dimensions of an earlier row are added to it (and reported). Rows dated before 1970-01-02 or
+    /// in the year 9999, usually a missing date, are kept and reported
+    /// (<see cref="FunnelDiagnosticCode.ImplausibleDate"/>).</para>
     /// <para>The table groups by every dimension that at least one valid row carries; rows without a value for
     /// such a dimension get <c>(not set)</c>. Leads may exceed visits (attribution moves conversions between
     /// periods and networks); the affected rates are then undefined, never above 1.</para>
@@ -121,6 +125,11 @@ public sealed class FunnelTable
             {
                 diagnostics.Add(new(FunnelDiagnosticCode.MixedGranularity, index, Invariant($"Row {index} is a {row.Period.Granularity} period, the table is by {granularity}; skipped.")));
                 continue;
+            }
+
+            if (IsImplausible(row.Period))
+            {
+                diagnostics.Add(new(FunnelDiagnosticCode.ImplausibleDate, index, Invariant($"Row {index} is dated {row.Period}, {ImplausibleWhere}; kept.")));
             }
 
             dimensions |= (row.ChannelGroup is null ? 0 : FunnelDimensions.ChannelGroup)
@@ -386,6 +395,15 @@ public sealed class FunnelTable
 
         return Rate.Of(part, total, Confidence);
     }
+
+    /// <summary>Where <see cref="IsImplausible"/> periods are, in words for a diagnostic.</summary>
+    internal const string ImplausibleWhere = "before 1970-01-02 or in the year 9999, where a missing timestamp lands (0001-01-01, Unix time 0, DateTimeOffset.MaxValue)";
+
+    /// <summary>
+    /// Whether a period holds the dates that a missing or default timestamp is read as: 0001-01-01, Unix time 0 in
+    /// any time zone (1969-12-31 to 1970-01-01), <see cref="DateTimeOffset.MaxValue"/>. Marketing data has none.
+    /// </summary>
+    internal static bool IsImplausible(Period period) => period.Start < PlausibleFrom || period.Start.Year == 9999;
 
     internal static void ValidateConfidence(double confidence, string name)
     {

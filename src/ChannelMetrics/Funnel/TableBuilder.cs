@@ -92,13 +92,62 @@ internal sealed class TableBuilder
             rows.Add(new FunnelRow(group with { Period = periods[periodOrder[CellMap.PeriodOf(key)]] }, visits, leads, customers, _options.Confidence));
         }
 
-        FunnelDiagnostic[] diagnostics = foldedCount == 0
-            ? []
-            : [new FunnelDiagnostic(
+        var diagnostics = new List<FunnelDiagnostic>();
+        if (foldedCount != 0)
+        {
+            diagnostics.Add(new(
                 FunnelDiagnosticCode.CampaignsFolded,
                 -1,
-                string.Format(CultureInfo.InvariantCulture, "{0} campaigns beyond the {1} largest of their network were folded into {2}.", foldedCount, _options.MaxCampaignsPerNetwork, FunnelLabels.Other))];
-        return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, [.. rows], foldedCount, diagnostics);
+                string.Format(CultureInfo.InvariantCulture, "{0} campaigns beyond the {1} largest of their network were folded into {2}.", foldedCount, _options.MaxCampaignsPerNetwork, FunnelLabels.Other)));
+        }
+
+        if (ImplausibleDates(rows) is { } implausible)
+        {
+            diagnostics.Add(implausible);
+        }
+
+        return FunnelTable.CreateSorted(_options.Granularity, dimensions, _options.Confidence, [.. rows], foldedCount, [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// One note for the counts in periods where missing timestamps land (see <see cref="FunnelTable.IsImplausible"/>):
+    /// an export that read blank dates as 0001-01-01 is otherwise only visible as series thousands of periods long.
+    /// </summary>
+    private static FunnelDiagnostic? ImplausibleDates(List<FunnelRow> rows)
+    {
+        long visits = 0, leads = 0, customers = 0;
+        var periods = new List<Period>();
+        foreach (var row in rows)
+        {
+            if (FunnelTable.IsImplausible(row.Period))
+            {
+                visits = checked(visits + row.Visits);
+                leads = checked(leads + row.Leads);
+                customers = checked(customers + row.Customers);
+
+                // Rows are in period order: a new period is a change from the last one.
+                if (periods.Count == 0 || periods[^1] != row.Period)
+                {
+                    periods.Add(row.Period);
+                }
+            }
+        }
+
+        return periods.Count == 0
+            ? null
+            : new FunnelDiagnostic(
+                FunnelDiagnosticCode.ImplausibleDate,
+                -1,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} visits, {1} leads and {2} customers are dated {3}, {4}; they are counted as dated, and the table's periods run from {5} to {6}.",
+                    visits,
+                    leads,
+                    customers,
+                    periods.Count <= 3 ? string.Join(", ", periods) : string.Join(", ", periods.Take(3)) + string.Format(CultureInfo.InvariantCulture, " and {0} more periods", periods.Count - 3),
+                    FunnelTable.ImplausibleWhere,
+                    rows[0].Period,
+                    rows[^1].Period));
     }
 
     /// <summary>Returns the indexes of the items in sorted order.</summary>

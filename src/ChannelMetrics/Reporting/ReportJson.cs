@@ -185,6 +185,7 @@ internal static class JsonNames
         FunnelDiagnosticCode.DuplicateRow => "duplicateRow",
         FunnelDiagnosticCode.CountOverflow => "countOverflow",
         FunnelDiagnosticCode.CampaignsFolded => "campaignsFolded",
+        FunnelDiagnosticCode.ImplausibleDate => "implausibleDate",
         _ => "unknown",
     };
 

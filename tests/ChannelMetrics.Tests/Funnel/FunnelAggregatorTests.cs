@@ -128,6 +128,41 @@ public sealed class FunnelAggregatorTests
     }
 
     [Test]
+    public void ToTable_DefaultAndUnixZeroTimestamps_AreCountedAndReportedOnce()
+    {
+        // Unix time 0 is 1969-12-31 five hours west of UTC: still where a missing timestamp lands.
+        var utcMinus5 = TimeZoneInfo.CreateCustomTimeZone("UTC-5", TimeSpan.FromHours(-5), "UTC-5", "UTC-5");
+        var a = new FunnelAggregator(FunnelOptions.Default with { Granularity = PeriodGranularity.Day, TimeZone = utcMinus5 });
+        Add(a, default, FunnelStage.Visit, null, "Facebook");
+        Add(a, default, FunnelStage.Lead, null, "Facebook");
+        Add(a, DateTimeOffset.UnixEpoch, FunnelStage.Visit, null, "LinkedIn");
+        Add(a, T0, FunnelStage.Visit, null, "Facebook");
+        Add(a, DateTimeOffset.MaxValue, FunnelStage.Customer, null, "Facebook");
+
+        var table = a.ToTable();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Rows.Sum(r => r.Visits + r.Leads + r.Customers), Is.EqualTo(5));
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[] { (FunnelDiagnosticCode.ImplausibleDate, -1) }));
+            Assert.That(
+                table.Diagnostics[0].Message,
+                Does.StartWith("2 visits, 1 leads and 1 customers are dated 0001-01-01, 1969-12-31, 9999-12-31, before 1970-01-02")
+                    .And.EndWith("the table's periods run from 0001-01-01 to 9999-12-31."));
+        });
+    }
+
+    [Test]
+    public void ToTable_DatesAfter1970Jan1_AreNotReported()
+    {
+        var a = new FunnelAggregator(FunnelOptions.Default with { Granularity = PeriodGranularity.Day });
+        Add(a, DateTimeOffset.UnixEpoch.AddDays(1), FunnelStage.Visit, null, "Facebook");
+        Add(a, T0, FunnelStage.Visit, null, "Facebook");
+
+        Assert.That(a.ToTable().Diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Add_HostileCampaignCount_MemoryGuardFoldsAtIngest()
     {
         var a = new FunnelAggregator(FunnelOptions.Default with { MaxCampaignsPerNetwork = 1 });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelMetrics.Funnel;
 
 namespace ChannelMetrics.Tests.Funnel;
@@ -188,6 +189,43 @@ public sealed class FunnelTableTests
             }));
             Assert.That(table.Rows.Select(r => (r.Network, r.Visits, r.Leads)), Is.EqualTo(new[] { ("Facebook", 15L, 2L), ("X", long.MaxValue, 0L) }));
         });
+    }
+
+    [Test]
+    public void FromRows_RowsWhereMissingDatesLand_AreKeptAndReported()
+    {
+        var table = FunnelTable.FromRows(
+        [
+            new(Period.Month(1, 1), "Facebook", 7, 1, 0),
+            new(Period.Month(1970, 1), "Facebook", 3, 0, 0),
+            new(Period.Month(1970, 2), "Facebook", 4, 0, 0),
+            new(Jan, "Facebook", 10, 1, 0),
+            new(Period.Month(9999, 12), "Facebook", 2, 0, 0),
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[]
+            {
+                (FunnelDiagnosticCode.ImplausibleDate, 0),
+                (FunnelDiagnosticCode.ImplausibleDate, 1),
+                (FunnelDiagnosticCode.ImplausibleDate, 4),
+            }));
+            Assert.That(table.Diagnostics[0].Message, Does.StartWith("Row 0 is dated 0001-01, before 1970-01-02"));
+            Assert.That(table.Rows.Sum(r => r.Visits), Is.EqualTo(26));
+        });
+    }
+
+    [TestCase("1969-12-31", true)]
+    [TestCase("1970-01-01", true)]
+    [TestCase("1970-01-02", false)]
+    [TestCase("9998-12-31", false)]
+    [TestCase("9999-01-01", true)]
+    public void FromRows_ImplausibleDate_StartsBefore1970Jan2OrInYear9999(string day, bool reported)
+    {
+        var table = FunnelTable.FromRows([new(Period.Day(DateOnly.Parse(day, CultureInfo.InvariantCulture)), "Facebook", 1, 0, 0)]);
+
+        Assert.That(table.Diagnostics.Any(d => d.Code == FunnelDiagnosticCode.ImplausibleDate), Is.EqualTo(reported));
     }
 
     [Test]

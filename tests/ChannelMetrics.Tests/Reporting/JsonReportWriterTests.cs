@@ -56,12 +56,12 @@ public sealed class JsonReportWriterTests
     [Test]
     public void WriteToString_Diagnostics_UseCamelCaseCodes()
     {
-        var table = FunnelTable.FromRows([new(Jan, "Facebook", 1, 0, 0), new(Jan, "Facebook", 2, 0, 0), new(Jan, " ", 1, 0, 0)]);
+        var table = FunnelTable.FromRows([new(Jan, "Facebook", 1, 0, 0), new(Jan, "Facebook", 2, 0, 0), new(Jan, " ", 1, 0, 0), new(Period.Month(1, 1), "Facebook", 1, 0, 0)]);
 
         using var json = JsonDocument.Parse(new JsonReportWriter().WriteToString(table));
 
         var codes = json.RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString());
-        Assert.That(codes, Is.EquivalentTo(new[] { "duplicateRow", "missingNetwork" }));
+        Assert.That(codes, Is.EquivalentTo(new[] { "duplicateRow", "missingNetwork", "implausibleDate" }));
     }
 
     [Test]
