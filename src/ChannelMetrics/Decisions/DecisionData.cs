@@ -197,6 +197,13 @@ internal sealed class DecisionData
             }
         }
 
+        // What the table says of its own input (skipped rows, folded campaigns, implausible dates) is news to the
+        // report's reader too: the verdicts rest on that data.
+        foreach (var diagnostic in funnel.Diagnostics)
+        {
+            data.Note(diagnostic.Message);
+        }
+
         if (later > 0)
         {
             data.Note(string.Create(CultureInfo.InvariantCulture, $"{later} funnel rows after the evaluation period {evaluationPeriod} were left out."));

@@ -35,7 +35,10 @@ public sealed record DecisionReport
     /// <summary>Gets the networks, sorted by name ignoring case (then ordinal).</summary>
     public required IReadOnlyList<ChannelAssessment> Networks { get; init; }
 
-    /// <summary>Gets notes on the input that was worked around (code <see cref="EvidenceCodes.DataNote"/>).</summary>
+    /// <summary>
+    /// Gets notes on the input that was worked around or looks wrong (code <see cref="EvidenceCodes.DataNote"/>): the
+    /// dataset's and the funnel table's diagnostics, and data left out of the evaluation.
+    /// </summary>
     public IReadOnlyList<Evidence> DataNotes { get; init; } = [];
 
     /// <summary>Writes the report as indented JSON.</summary>

@@ -102,6 +102,20 @@ public sealed class DecisionReportTests
     }
 
     [Test]
+    public void Evaluate_FunnelTableDiagnostics_BecomeDataNotes()
+    {
+        var s = Everything();
+        var rows = s.Table.Rows
+            .Select(r => new FunnelRecord(r.Period, r.Network, r.Visits, r.Leads, r.Customers, Campaign: r.Campaign))
+            .Append(new FunnelRecord(Period.Month(1, 1), "Reddit", 40, 2, 0, Campaign: FunnelLabels.NotSet));
+        var funnel = FunnelTable.FromRows(rows);
+
+        var report = new DecisionEngineBuilder().Build().Evaluate(funnel, s.SnapshotList, s.GoalSet, s.Log, Scenario.EvaluationDate);
+
+        Assert.That(report.DataNotes.Select(n => n.Message), Has.One.Contains("is dated 0001-01, before 1970-01-02"));
+    }
+
+    [Test]
     public void ToJson_RoundTrip_SameBytes()
     {
         var report = Everything().Evaluate();
