@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using ChannelMetrics.Goals;
+using ChannelMetrics.Reporting;
 
 namespace ChannelMetrics.Funnel;
 
@@ -18,6 +21,9 @@ namespace ChannelMetrics.Funnel;
 /// </remarks>
 public sealed class FunnelTable
 {
+    /// <summary>The schema version of the JSON this library reads and writes (<see cref="ToJson"/>, <see cref="FromJson(string)"/>).</summary>
+    public const int CurrentSchemaVersion = 1;
+
     private static readonly DateOnly PlausibleFrom = new(1970, 1, 2);
 
     private readonly FunnelRow[] _rows;
@@ -175,6 +181,54 @@ public sealed class FunnelTable
         }
 
         return Create(granularity ?? PeriodGranularity.Month, dimensions, confidence, result, 0, [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// Reads a table written by <see cref="ToJson"/> or <see cref="Reporting.JsonReportWriter"/>, for example one
+    /// aggregated from a large export and stored, to be queried or evaluated later without aggregating again.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>A table equal to the one written: rows, dimensions, confidence, folded campaign count and diagnostics.</returns>
+    /// <remarks>
+    /// What a table derives from its rows (<c>periods</c>, <c>networks</c>, the rates) may be present and is computed
+    /// again, never read. Every other field is checked: a row's period must have the table's granularity, its counts
+    /// must be zero or more, it carries a value exactly for the dimensions the table is grouped by, and no two rows
+    /// share a period and dimensions. Comments and trailing commas are allowed.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FunnelTableFormatException">The JSON is malformed, of an unsupported schema version, or invalid; the message names the JSON path.</exception>
+    public static FunnelTable FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FunnelTableJson.Read(JsonReading.FromString(json));
+    }
+
+    /// <summary>Reads a table from UTF-8 JSON written by <see cref="WriteJson"/>, <see cref="ToJson"/> or <see cref="Reporting.JsonReportWriter"/>.</summary>
+    /// <param name="utf8Json">The stream to read to its end.</param>
+    /// <returns>A table equal to the one written.</returns>
+    /// <remarks>The checks are those of <see cref="FromJson(string)"/>.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FunnelTableFormatException">The JSON is malformed, of an unsupported schema version, or invalid; the message names the JSON path.</exception>
+    public static FunnelTable FromJson(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return FunnelTableJson.Read(JsonReading.ReadAll(utf8Json));
+    }
+
+    /// <summary>
+    /// Writes the table as indented JSON with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>: the document
+    /// <see cref="Reporting.JsonReportWriter"/> writes for a table, with each row's rates and the table's periods.
+    /// </summary>
+    /// <returns>The JSON text; <see cref="FromJson(string)"/> reads it back to an equal table.</returns>
+    public string ToJson() => JsonSerializer.Serialize(JsonNames.Funnel(this), ReportJson.Info<FunnelTableDocument>());
+
+    /// <summary>Writes the table as indented UTF-8 JSON, as <see cref="ToJson"/> does.</summary>
+    /// <param name="utf8Json">The stream to write to.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    public void WriteJson(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonSerializer.Serialize(utf8Json, JsonNames.Funnel(this), ReportJson.Info<FunnelTableDocument>());
     }
 
     /// <summary>Creates a table from distinct rows in any order (sorts them in place).</summary>

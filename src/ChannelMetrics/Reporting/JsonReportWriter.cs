@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChannelMetrics.Decisions;
 using ChannelMetrics.Funnel;
 
@@ -54,7 +53,7 @@ public sealed class JsonReportWriter : ReportWriter
 
     private protected override void WriteFunnel(FunnelTable table, TextWriter writer)
     {
-        writer.Write(JsonSerializer.Serialize(JsonNames.Funnel(table), ReportJson.Info<FunnelTableDocument>()));
+        writer.Write(table.ToJson());
         writer.Write('\n');
     }
 

@@ -15,7 +15,7 @@ internal sealed class FunnelTableDocument
 {
     public string Kind { get; set; } = "funnelTable";
 
-    public int SchemaVersion { get; set; } = 1;
+    public int SchemaVersion { get; set; } = FunnelTable.CurrentSchemaVersion;
 
     public string Granularity { get; set; } = "";
 
