@@ -28,7 +28,6 @@ public sealed class FunnelTable
 
     private readonly FunnelRow[] _rows;
     private readonly PeriodRange _periods;
-    private readonly string[] _networks;
 
     private FunnelTable(
         PeriodGranularity granularity,
@@ -42,8 +41,9 @@ public sealed class FunnelTable
         Dimensions = dimensions | FunnelDimensions.Network;
         Confidence = confidence;
         _rows = rows;
+        Rows = Array.AsReadOnly(rows);
         FoldedCampaignCount = foldedCampaignCount;
-        Diagnostics = diagnostics;
+        Diagnostics = Array.AsReadOnly(diagnostics);
 
         // Rows are sorted by period first, so the range is first row to last row.
         _periods = rows.Length == 0 ? PeriodRange.Empty : PeriodRange.Between(rows[0].Period, rows[^1].Period);
@@ -55,8 +55,9 @@ public sealed class FunnelTable
             networks.Add(row.Network);
         }
 
-        _networks = [.. networks];
-        Array.Sort(_networks, StringComparer.OrdinalIgnoreCase);
+        var sorted = networks.ToArray();
+        Array.Sort(sorted, StringComparer.OrdinalIgnoreCase);
+        Networks = Array.AsReadOnly(sorted);
     }
 
     /// <summary>Gets the granularity of the table's periods.</summary>
@@ -69,13 +70,13 @@ public sealed class FunnelTable
     public double Confidence { get; }
 
     /// <summary>Gets the rows, in the table's deterministic order.</summary>
-    public IReadOnlyList<FunnelRow> Rows => _rows;
+    public IReadOnlyList<FunnelRow> Rows { get; }
 
     /// <summary>Gets every period from the first to the last period with a row, none skipped; empty for an empty table.</summary>
     public IReadOnlyList<Period> Periods => _periods;
 
     /// <summary>Gets the distinct network names, sorted case-insensitively.</summary>
-    public IReadOnlyList<string> Networks => _networks;
+    public IReadOnlyList<string> Networks { get; }
 
     /// <summary>Gets how many distinct campaigns were folded into <c>(other)</c> by the per-network cap.</summary>
     public int FoldedCampaignCount { get; }
@@ -91,10 +92,12 @@ public sealed class FunnelTable
     /// <returns>The table.</returns>
     /// <remarks>
     /// <para>A row is skipped when its network is empty, a count is negative, its period's granularity
-    /// differs from the first valid row's, or adding it to a duplicate would overflow. Rows repeating the
+    /// differs from the table's, or adding it to a duplicate would overflow. Rows repeating the
     /// period and dimensions of an earlier row are added to it (and reported). Rows dated before 1970-01-02 or
-    /// in the year 9999, usually a missing date, are kept and reported
-    /// (<see cref="FunnelDiagnosticCode.ImplausibleDate"/>).</para>
+    /// in the year 9999, usually a missing date (<c>default(Period)</c> is the day 0001-01-01), are kept and
+    /// reported (<see cref="FunnelDiagnosticCode.ImplausibleDate"/>), in the period of the table's granularity that
+    /// holds their start when theirs differs. The table's granularity is the first valid row's with a plausible
+    /// date, else the first valid row's; month for no valid row. <see cref="Diagnostics"/> are in row order.</para>
     /// <para>The table groups by every dimension that at least one valid row carries; rows without a value for
     /// such a dimension get <c>(not set)</c>. Leads may exceed visits (attribution moves conversions between
     /// periods and networks); the affected rates are then undefined, never above 1.</para>
@@ -107,9 +110,7 @@ public sealed class FunnelTable
         ValidateConfidence(confidence, nameof(confidence));
 
         var diagnostics = new List<FunnelDiagnostic>();
-        var accepted = new List<(int Index, FunnelRecord Row)>();
-        PeriodGranularity? granularity = null;
-        var dimensions = FunnelDimensions.Network;
+        var valid = new List<(int Index, FunnelRecord Row)>();
         int index = -1;
         foreach (var row in rows)
         {
@@ -117,32 +118,48 @@ public sealed class FunnelTable
             if (string.IsNullOrWhiteSpace(row.Network))
             {
                 diagnostics.Add(new(FunnelDiagnosticCode.MissingNetwork, index, Invariant($"Row {index} has no network; skipped.")));
-                continue;
             }
-
-            if (row.Visits < 0 || row.Leads < 0 || row.Customers < 0)
+            else if (row.Visits < 0 || row.Leads < 0 || row.Customers < 0)
             {
                 diagnostics.Add(new(FunnelDiagnosticCode.NegativeCount, index, Invariant($"Row {index} has a negative count ({row.Visits} visits, {row.Leads} leads, {row.Customers} customers); skipped.")));
-                continue;
+            }
+            else
+            {
+                valid.Add((index, row));
+            }
+        }
+
+        // A blank period read as default(Period) is a day in 0001: it must not make a monthly export a daily table
+        // whose every real row is then skipped. The first valid row with a plausible date decides.
+        int decides = Math.Max(0, valid.FindIndex(v => !IsImplausible(v.Row.Period)));
+        var granularity = valid.Count == 0 ? PeriodGranularity.Month : valid[decides].Row.Period.Granularity;
+        var accepted = new List<(int Index, FunnelRecord Row)>(valid.Count);
+        var dimensions = FunnelDimensions.Network;
+        foreach (var (rowIndex, row) in valid)
+        {
+            var period = row.Period;
+            if (period.Granularity != granularity)
+            {
+                if (!IsImplausible(period))
+                {
+                    diagnostics.Add(new(FunnelDiagnosticCode.MixedGranularity, rowIndex, Invariant($"Row {rowIndex} is a {period.Granularity} period, the table is by {granularity}; skipped.")));
+                    continue;
+                }
+
+                period = Period.Containing(period.Start, granularity);
             }
 
-            granularity ??= row.Period.Granularity;
-            if (row.Period.Granularity != granularity)
+            if (IsImplausible(period))
             {
-                diagnostics.Add(new(FunnelDiagnosticCode.MixedGranularity, index, Invariant($"Row {index} is a {row.Period.Granularity} period, the table is by {granularity}; skipped.")));
-                continue;
-            }
-
-            if (IsImplausible(row.Period))
-            {
-                diagnostics.Add(new(FunnelDiagnosticCode.ImplausibleDate, index, Invariant($"Row {index} is dated {row.Period}, {ImplausibleWhere}; kept.")));
+                string moved = period == row.Period ? string.Empty : Invariant($" in {period}");
+                diagnostics.Add(new(FunnelDiagnosticCode.ImplausibleDate, rowIndex, Invariant($"Row {rowIndex} is dated {row.Period}, {ImplausibleWhere}; kept{moved}.")));
             }
 
             dimensions |= (row.ChannelGroup is null ? 0 : FunnelDimensions.ChannelGroup)
                 | (row.Medium is null ? 0 : FunnelDimensions.Medium)
                 | (row.Campaign is null ? 0 : FunnelDimensions.Campaign)
                 | (row.Content is null ? 0 : FunnelDimensions.Content);
-            accepted.Add((index, row));
+            accepted.Add((rowIndex, row with { Period = period }));
         }
 
         var sums = new Dictionary<RowKey, (long Visits, long Leads, long Customers)>(RowKeyComparer.Instance);
@@ -180,7 +197,8 @@ public sealed class FunnelTable
             result[i++] = new FunnelRow(key, sum.Visits, sum.Leads, sum.Customers, confidence);
         }
 
-        return Create(granularity ?? PeriodGranularity.Month, dimensions, confidence, result, 0, [.. diagnostics]);
+        // In input order: the checks above run in passes, and a row's notes belong together.
+        return Create(granularity, dimensions, confidence, result, 0, [.. diagnostics.OrderBy(d => d.RowIndex)]);
     }
 
     /// <summary>
@@ -275,6 +293,7 @@ public sealed class FunnelTable
     /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
     /// <returns>One summary per network with a row in the range.</returns>
     /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
+    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelSummary> TotalsByNetwork(Period? from = null, Period? to = null)
     {
         ValidateBound(from, nameof(from));
@@ -306,6 +325,7 @@ public sealed class FunnelTable
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
     /// <exception cref="InvalidOperationException">The table is not grouped by campaign.</exception>
+    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelSummary> Campaigns(string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -346,6 +366,7 @@ public sealed class FunnelTable
     /// <returns>The rows, in period order; their <see cref="FunnelRow.Network"/> is <c>(all)</c> for all networks, and
     /// other dimensions are <see langword="null"/> except the campaign asked for.</returns>
     /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
+    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelRow> PeriodTotals(string? network = null, string? campaign = null)
     {
         if (campaign is not null && (Dimensions & FunnelDimensions.Campaign) == 0)
@@ -392,6 +413,7 @@ public sealed class FunnelTable
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
     /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
+    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public FunnelSeries Series(FunnelMetric metric, string? network = null, string? campaign = null)
     {
         if (!Enum.IsDefined(metric))
@@ -417,6 +439,7 @@ public sealed class FunnelTable
     /// <returns>The network's count out of all networks' count; undefined when the total is 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is a rate, or a bound's granularity differs from the table's.</exception>
+    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public Rate ShareOfTotal(FunnelMetric metric, string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -26,7 +26,6 @@ public sealed class ChannelDataset
     private readonly Dictionary<(string Network, Period Period), ChannelSnapshot> _snapshots;
     private readonly Dictionary<(string Network, string Section, Period Period), long> _sections;
     private readonly PeriodRange _periods;
-    private readonly string[] _networks;
     private readonly int _funnelOffset;
 
     private ChannelDataset(
@@ -42,7 +41,7 @@ public sealed class ChannelDataset
         _sections = sections;
         Granularity = granularity;
         HourlyRate = hourlyRate;
-        Diagnostics = diagnostics;
+        Diagnostics = Array.AsReadOnly(diagnostics);
 
         // The funnel's range is its first and last period: reading every period in between would cost as much as
         // the range is long, however few rows it has.
@@ -62,7 +61,7 @@ public sealed class ChannelDataset
             networks.Add(key.Item1);
         }
 
-        _networks = [.. networks];
+        Networks = Array.AsReadOnly(networks.ToArray());
     }
 
     /// <summary>Gets the funnel table.</summary>
@@ -78,7 +77,7 @@ public sealed class ChannelDataset
     public IReadOnlyList<Period> Periods => _periods;
 
     /// <summary>Gets the networks of either side, sorted ignoring case (funnel-only sources such as "(direct)" included).</summary>
-    public IReadOnlyList<string> Networks => _networks;
+    public IReadOnlyList<string> Networks { get; }
 
     /// <summary>Gets the notes about input rows that were skipped or merged.</summary>
     public IReadOnlyList<ChannelDatasetDiagnostic> Diagnostics { get; }
@@ -127,12 +126,15 @@ public sealed class ChannelDataset
         foreach (var count in sectionVisits ?? [])
         {
             index++;
-            granularity ??= count.Period.Granularity;
             if (string.IsNullOrWhiteSpace(count.Network) || string.IsNullOrWhiteSpace(count.Section) || count.Visits < 0)
             {
                 diagnostics.Add(new(ChannelDatasetDiagnosticCode.InvalidSectionVisits, index, FormattableString.Invariant($"Section count {index} has a blank network or section, or negative visits ({count.Visits}); skipped.")));
+                continue;
             }
-            else if (count.Period.Granularity != granularity)
+
+            // Only a valid count may decide the granularity: a blank first row must not skip every real one.
+            granularity ??= count.Period.Granularity;
+            if (count.Period.Granularity != granularity)
             {
                 diagnostics.Add(new(ChannelDatasetDiagnosticCode.MixedGranularity, index, FormattableString.Invariant($"Section count {index} is a {count.Period.Granularity} period, the dataset is by {granularity}; skipped.")));
             }
@@ -141,6 +143,12 @@ public sealed class ChannelDataset
                 var key = (count.Network, count.Section, count.Period);
                 if (sections.TryGetValue(key, out long earlier))
                 {
+                    if (long.MaxValue - earlier < count.Visits)
+                    {
+                        diagnostics.Add(new(ChannelDatasetDiagnosticCode.InvalidSectionVisits, index, FormattableString.Invariant($"Section count {index} repeats {count.Network} {count.Section} {count.Period}, and adding it would overflow a 64-bit count; skipped.")));
+                        continue;
+                    }
+
                     sections[key] = earlier + count.Visits;
                     diagnostics.Add(new(ChannelDatasetDiagnosticCode.DuplicateSectionVisits, index, FormattableString.Invariant($"Section count {index} repeats {count.Network} {count.Section} {count.Period}; added to the earlier count.")));
                 }

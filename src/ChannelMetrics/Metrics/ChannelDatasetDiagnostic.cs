@@ -9,7 +9,7 @@ public enum ChannelDatasetDiagnosticCode
     /// <summary>A snapshot or section count of another period granularity than the dataset's was ignored.</summary>
     MixedGranularity = 1,
 
-    /// <summary>A section count with a blank network or section, or a negative count, was ignored.</summary>
+    /// <summary>A section count with a blank network or section, a negative count, or a count that would overflow a 64-bit sum with an earlier duplicate, was ignored.</summary>
     InvalidSectionVisits = 2,
 
     /// <summary>A second section count for the same period, network and section was added to the first.</summary>

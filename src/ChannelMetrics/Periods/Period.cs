@@ -118,10 +118,15 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     public Period Offset(int count) => Granularity switch
     {
         PeriodGranularity.Day => new(Granularity, Start.AddDays(count)),
-        PeriodGranularity.Week => new(Granularity, Start.AddDays(count * 7)),
+        PeriodGranularity.Week => new(Granularity, Start.AddDays(Times(count, 7))),
         PeriodGranularity.Month => new(Granularity, Start.AddMonths(count)),
-        _ => new(Granularity, Start.AddMonths(count * 3)),
+        _ => new(Granularity, Start.AddMonths(Times(count, 3))),
     };
+
+    // count × factor without wrapping around: a wrapped product would land on a valid but wrong date.
+    private static int Times(int count, int factor) => (long)count * factor is var product and >= int.MinValue and <= int.MaxValue
+        ? (int)product
+        : throw new ArgumentOutOfRangeException(nameof(count), count, "The result falls outside years 1 to 9999.");
 
     /// <summary>
     /// Returns how many periods lie between this period and <paramref name="later"/>: 0 for the same

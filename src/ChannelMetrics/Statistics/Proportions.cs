@@ -374,6 +374,8 @@ public static class Proportions
             throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "The confidence level must be strictly between 0 and 1.");
         }
 
-        return Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
+        // From the lower tail: 1 − (1 − c)/2 rounds to exactly 1 for c within 1e-16 of 1, and the quantile of 1 is
+        // infinite; (1 − c)/2 itself stays a small positive number with a finite quantile.
+        return -Normal.InvCDF(0, 1, (1 - confidence) / 2);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using MathNet.Numerics.Distributions;
 
 namespace ChannelMetrics.Statistics;
 
@@ -111,7 +110,7 @@ public static class SenSlope
             SeriesMath.CopyFiniteSorted(series, values);
             double intercept = SeriesMath.MedianOfSorted(values) - (slope * medianIndex);
 
-            double c = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2)) * Math.Sqrt(SeriesMath.KendallVariance(values));
+            double c = Proportions.ZForConfidence(confidence) * Math.Sqrt(SeriesMath.KendallVariance(values));
             double lowRank = Math.Round((pairs - c) / 2, MidpointRounding.ToEven);
             double highRank = Math.Round(((pairs + c) / 2) + 1, MidpointRounding.ToEven);
             bool clamped = lowRank < 1 || highRank > pairs;

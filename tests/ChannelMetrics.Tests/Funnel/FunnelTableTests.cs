@@ -216,6 +216,64 @@ public sealed class FunnelTableTests
         });
     }
 
+    [Test]
+    public void FromRows_BlankPeriodFirst_DoesNotDecideTheGranularity()
+    {
+        // default(Period) is the day 0001-01-01: what a blank period column is read as.
+        var table = FunnelTable.FromRows(
+        [
+            new(default, "Facebook", 5, 0, 0),
+            new(Mar, "Facebook", 10, 2, 1),
+            new(Apr, "Facebook", 20, 4, 1),
+            new(Period.Day(new DateOnly(2026, 4, 2)), "Facebook", 1, 0, 0),
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Granularity, Is.EqualTo(PeriodGranularity.Month));
+            Assert.That(table.Rows.Select(r => (r.Period, r.Visits)), Is.EqualTo(new[] { (Period.Month(1, 1), 5L), (Mar, 10L), (Apr, 20L) }));
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[]
+            {
+                (FunnelDiagnosticCode.ImplausibleDate, 0),
+                (FunnelDiagnosticCode.MixedGranularity, 3),
+            }));
+            Assert.That(table.Diagnostics[0].Message, Does.EndWith("; kept in 0001-01."));
+        });
+    }
+
+    [Test]
+    public void FromRows_OnlyImplausibleRows_TheFirstDecides()
+    {
+        var table = FunnelTable.FromRows([new(default, "Facebook", 5, 0, 0), new(Period.Month(9999, 12), "Facebook", 1, 0, 0)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Granularity, Is.EqualTo(PeriodGranularity.Day));
+            Assert.That(table.Rows.Select(r => r.Period), Is.EqualTo(new[] { Period.Day(new DateOnly(1, 1, 1)), Period.Day(new DateOnly(9999, 12, 1)) }));
+        });
+    }
+
+    [Test]
+    public void Collections_CannotBeChangedThroughTheirInterfaces()
+    {
+        var table = FunnelTable.FromRows([new(Jan, "Facebook", 1, 0, 0), new(Jan, " ", 1, 0, 0)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => ((IList<FunnelRow>)table.Rows)[0] = null!, Throws.InstanceOf<NotSupportedException>());
+            Assert.That(() => ((IList<string>)table.Networks)[0] = "Z", Throws.InstanceOf<NotSupportedException>());
+            Assert.That(() => ((IList<FunnelDiagnostic>)table.Diagnostics)[0] = default, Throws.InstanceOf<NotSupportedException>());
+        });
+    }
+
+    [Test]
+    public void TotalsByNetwork_SumBeyondInt64_ThrowsOverflow()
+    {
+        var table = FunnelTable.FromRows([new(Jan, "Facebook", long.MaxValue, 0, 0), new(Feb, "Facebook", 1, 0, 0)]);
+
+        Assert.That(() => table.TotalsByNetwork(), Throws.InstanceOf<OverflowException>());
+    }
+
     [TestCase("1969-12-31", true)]
     [TestCase("1970-01-01", true)]
     [TestCase("1970-01-02", false)]

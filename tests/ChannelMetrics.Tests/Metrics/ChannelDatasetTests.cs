@@ -232,6 +232,51 @@ public sealed class ChannelDatasetTests
     }
 
     [Test]
+    public void Create_DuplicateSectionCountsBeyondInt64_SkipTheLaterAndReport()
+    {
+        var dataset = ChannelDataset.Create(
+            FunnelTable.FromRows([]),
+            [],
+            [new SectionVisits(s_jan, "LinkedIn", "blog", long.MaxValue), new SectionVisits(s_jan, "LinkedIn", "blog", 1)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Diagnostics.Select(d => (d.Code, d.Index)), Is.EqualTo(new[] { (ChannelDatasetDiagnosticCode.InvalidSectionVisits, 1) }));
+            Assert.That(dataset.Diagnostics[0].Message, Does.Contain("overflow"));
+            Assert.That(dataset.Series(GoalMetric.SectionVisits, "LinkedIn", section: "blog").Values, Is.EqualTo(new double?[] { long.MaxValue }));
+        });
+    }
+
+    [Test]
+    public void Create_InvalidFirstSectionCount_DoesNotDecideTheGranularity()
+    {
+        var dataset = ChannelDataset.Create(
+            FunnelTable.FromRows([]),
+            [],
+            [new SectionVisits(Period.IsoWeek(2026, 1), " ", "blog", 5), new SectionVisits(s_jan, "LinkedIn", "blog", 7)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Granularity, Is.EqualTo(PeriodGranularity.Month));
+            Assert.That(dataset.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { ChannelDatasetDiagnosticCode.InvalidSectionVisits }));
+            Assert.That(dataset.Series(GoalMetric.SectionVisits, "LinkedIn", section: "blog").Values, Is.EqualTo(new double?[] { 7 }));
+        });
+    }
+
+    [Test]
+    public void Collections_CannotBeChangedThroughTheirInterfaces()
+    {
+        var snapshot = new ChannelSnapshot { Period = s_jan, Network = "LinkedIn", Followers = 1 };
+        var dataset = ChannelDataset.Create(FunnelTable.FromRows([]), [snapshot, snapshot]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => ((IList<string>)dataset.Networks)[0] = "Z", Throws.InstanceOf<NotSupportedException>());
+            Assert.That(() => ((IList<ChannelDatasetDiagnostic>)dataset.Diagnostics)[0] = default, Throws.InstanceOf<NotSupportedException>());
+        });
+    }
+
+    [Test]
     public void Create_EmptyInputs_GiveEmptySeries()
     {
         var dataset = ChannelDataset.Create(FunnelTable.FromRows([]), []);

@@ -49,6 +49,18 @@ public sealed class PeriodTests
         Assert.That(Period.TryParse(text, out _), Is.False);
     }
 
+    // count × 7 and count × 3 wrapped around to a small offset: a "week" starting on a Tuesday, a "quarter" in February.
+    [TestCase(PeriodGranularity.Week, -1227133513)]
+    [TestCase(PeriodGranularity.Week, int.MaxValue)]
+    [TestCase(PeriodGranularity.Quarter, -1431655765)]
+    [TestCase(PeriodGranularity.Quarter, int.MinValue)]
+    public void Offset_ProductBeyondInt32_ThrowsInsteadOfWrapping(PeriodGranularity granularity, int count)
+    {
+        var start = Period.Containing(new DateOnly(2026, 1, 5), granularity);
+
+        Assert.That(() => start.Offset(count), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
     [Test]
     public void Offset_And_PeriodsUntil_AreInverse()
     {

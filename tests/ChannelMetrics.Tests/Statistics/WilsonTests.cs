@@ -21,6 +21,30 @@ public sealed class WilsonTests
         });
     }
 
+    // 1 − (1 − c)/2 rounds to exactly 1.0 for this c, whose normal quantile is infinite: the interval came out NaN.
+    [TestCase(0, 10)]
+    [TestCase(5, 10)]
+    [TestCase(10, 10)]
+    public void Wilson_ConfidenceOneUlpBelowOne_IsFiniteInsideUnitInterval(long successes, long trials)
+    {
+        var interval = Proportions.Wilson(successes, trials, 0.9999999999999999);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(interval.Lower, Is.InRange(0.0, 1.0));
+            Assert.That(interval.Upper, Is.InRange(0.0, 1.0));
+            Assert.That(interval.Lower, Is.LessThanOrEqualTo(successes / (double)trials));
+            Assert.That(interval.Upper, Is.GreaterThanOrEqualTo(successes / (double)trials));
+        });
+    }
+
+    // Reference: python3 -c "from scipy.stats import norm; print(repr(norm.ppf(0.975)))" → 1.959963984540054.
+    [Test]
+    public void ZForConfidence_95Percent_IsTheNormalQuantile()
+    {
+        Assert.That(Proportions.ZForConfidence(0.95), Is.EqualTo(1.959963984540054).Within(1e-15));
+    }
+
     [Test]
     public void Wilson_NoTrials_IsWholeUnitInterval()
     {
