@@ -30,10 +30,21 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     public DateOnly Start { get; }
 
     /// <summary>Gets the first day after this period (exclusive end).</summary>
-    public DateOnly End => Next().Start;
+    /// <exception cref="ArgumentOutOfRangeException">This is the calendar's last day, week, month or quarter: the day after it is past 9999-12-31.</exception>
+    public DateOnly End => DateOnly.FromDayNumber(EndDayNumber);
 
     /// <summary>Gets the number of days in this period.</summary>
-    public int Days => End.DayNumber - Start.DayNumber;
+    public int Days => EndDayNumber - Start.DayNumber;
+
+    // The day number after the period, computed rather than taken from the next period, which does not exist for
+    // the periods holding 9999-12-31: their Days and Contains must still answer.
+    private int EndDayNumber => Start.DayNumber + Granularity switch
+    {
+        PeriodGranularity.Day => 1,
+        PeriodGranularity.Week => 7,
+        PeriodGranularity.Month => DateTime.DaysInMonth(Start.Year, Start.Month),
+        _ => DateTime.DaysInMonth(Start.Year, Start.Month) + DateTime.DaysInMonth(Start.Year, Start.Month + 1) + DateTime.DaysInMonth(Start.Year, Start.Month + 2),
+    };
 
     /// <summary>Returns the day period of <paramref name="date"/>.</summary>
     /// <param name="date">The calendar date.</param>
@@ -67,7 +78,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     public static Period IsoWeek(int isoYear, int week)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(isoYear, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(isoYear, 9998);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(isoYear, 9999);
         ArgumentOutOfRangeException.ThrowIfLessThan(week, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(week, ISOWeek.GetWeeksInYear(isoYear));
         return new(PeriodGranularity.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(isoYear, week, DayOfWeek.Monday)));
@@ -154,7 +165,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     /// <summary>Returns whether <paramref name="date"/> falls inside this period.</summary>
     /// <param name="date">The calendar date.</param>
     /// <returns><see langword="true"/> when <see cref="Start"/> ≤ date &lt; <see cref="End"/>.</returns>
-    public bool Contains(DateOnly date) => date >= Start && date < End;
+    public bool Contains(DateOnly date) => date >= Start && date.DayNumber < EndDayNumber;
 
     /// <summary>Parses the text form (<c>2026-03-15</c>, <c>2026-W05</c>, <c>2026-03</c>, <c>2026-Q1</c>).</summary>
     /// <param name="text">The text to read.</param>
@@ -182,7 +193,7 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
         }
 
         if (rest.Length == 3 && (rest[0] == 'W' || rest[0] == 'w') && TryDigits(rest[1..], out int week)
-            && week >= 1 && year <= 9998 && week <= ISOWeek.GetWeeksInYear(year))
+            && week >= 1 && week <= ISOWeek.GetWeeksInYear(year))
         {
             period = IsoWeek(year, week);
             return true;

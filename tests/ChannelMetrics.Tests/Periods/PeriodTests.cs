@@ -49,6 +49,40 @@ public sealed class PeriodTests
         Assert.That(Period.TryParse(text, out _), Is.False);
     }
 
+    [Test]
+    public void LastPeriodsOfTheCalendar_KnowTheirDaysAndDates()
+    {
+        var last = DateOnly.MaxValue;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (granularity, days) in new[] { (PeriodGranularity.Day, 1), (PeriodGranularity.Week, 7), (PeriodGranularity.Month, 31), (PeriodGranularity.Quarter, 92) })
+            {
+                var period = Period.Containing(last, granularity);
+                Assert.That(period.Days, Is.EqualTo(days), granularity.ToString());
+                Assert.That(period.Contains(last), granularity.ToString());
+                Assert.That(period.Contains(period.Start.AddDays(-1)), Is.False, granularity.ToString());
+                Assert.That(() => period.End, Throws.InstanceOf<ArgumentOutOfRangeException>(), granularity.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public void IsoWeeksOfYear9999_ParseBackAndCanBeNamed()
+    {
+        Assert.Multiple(() =>
+        {
+            for (int week = 1; week <= 52; week++)
+            {
+                var period = Period.IsoWeek(9999, week);
+                Assert.That(Period.Parse(period.ToString()), Is.EqualTo(period), period.ToString());
+            }
+
+            Assert.That(Period.Containing(DateOnly.MaxValue, PeriodGranularity.Week).ToString(), Is.EqualTo("9999-W52"));
+            Assert.That(Period.TryParse("9999-W53", out _), Is.False);
+        });
+    }
+
     // count × 7 and count × 3 wrapped around to a small offset: a "week" starting on a Tuesday, a "quarter" in February.
     [TestCase(PeriodGranularity.Week, -1227133513)]
     [TestCase(PeriodGranularity.Week, int.MaxValue)]
