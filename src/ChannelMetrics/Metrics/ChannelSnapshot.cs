@@ -11,10 +11,16 @@ namespace ChannelMetrics.Metrics;
 /// <para>Money (<see cref="Spend"/>, <see cref="Revenue"/>, the hourly rate given to <see cref="Cost"/>) is
 /// currency-agnostic: use one currency for a data set. It is stored as <see cref="decimal"/> so sums stay exact;
 /// derived metrics are <see cref="double"/>.</para>
-/// <para>Counts and money must be zero or more; setting a negative value throws <see cref="ArgumentOutOfRangeException"/>.</para>
+/// <para>Counts and money must be zero or more, counts at most 2⁶⁰ (so that the engagement and sentiment totals, sums of
+/// up to four counts, cannot wrap around), and hours spent at most 10⁹ (so that the cost stays finite at any hourly
+/// rate); another value throws <see cref="ArgumentOutOfRangeException"/>.</para>
 /// </remarks>
 public sealed record ChannelSnapshot
 {
+    // See the remarks: bounds that keep every sum and cost this type computes exact or finite.
+    private const long MaxCount = 1L << 60;
+    private const double MaxHoursSpent = 1e9;
+
     private readonly string _network = "";
     private readonly long? _followers;
     private readonly long? _impressions;
@@ -88,9 +94,9 @@ public sealed record ChannelSnapshot
         get => _hoursSpent;
         init
         {
-            if (value is double hours && (!double.IsFinite(hours) || hours < 0))
+            if (value is double hours && !(hours is >= 0 and <= MaxHoursSpent))
             {
-                throw new ArgumentOutOfRangeException(nameof(HoursSpent), hours, "Hours spent must be a finite number, zero or more.");
+                throw new ArgumentOutOfRangeException(nameof(HoursSpent), hours, "Hours spent must be a number from 0 to 1,000,000,000.");
             }
 
             _hoursSpent = value;
@@ -344,6 +350,7 @@ public sealed record ChannelSnapshot
         if (value is long v)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(v, name);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(v, MaxCount, name);
         }
 
         return value;

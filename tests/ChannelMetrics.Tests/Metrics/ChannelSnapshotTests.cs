@@ -28,7 +28,7 @@ public sealed class ChannelSnapshotTests
     }
 
     [Test]
-    public void Init_NegativeCountsOrBadNetwork_Throw()
+    public void Init_OutOfRangeValuesOrBadNetwork_Throw()
     {
         Assert.Multiple(() =>
         {
@@ -36,6 +36,9 @@ public sealed class ChannelSnapshotTests
             Assert.That(() => Snapshot() with { Spend = -0.01m }, Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => Snapshot() with { HoursSpent = double.NaN }, Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => Snapshot() with { HoursSpent = -1 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => Snapshot() with { HoursSpent = 1e300 }, Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("1,000,000,000"));
+            Assert.That(() => Snapshot() with { Likes = (1L << 60) + 1 }, Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("Likes"));
+            Assert.That((Snapshot() with { HoursSpent = 1e9, Spend = 0m }).Cost(decimal.MaxValue).Value, Is.EqualTo(1e9 * (double)decimal.MaxValue).Within(1e-9).Percent);
             Assert.That(() => Snapshot() with { Network = " " }, Throws.ArgumentException);
         });
     }
