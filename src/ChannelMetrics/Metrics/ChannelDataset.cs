@@ -89,6 +89,7 @@ public sealed class ChannelDataset
     /// <param name="hourlyRate">What an hour of the team costs, to count hours spent in cost and ROI; <see langword="null"/> to count spend only.</param>
     /// <returns>The dataset.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="funnel"/> or <paramref name="snapshots"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A snapshot is <see langword="null"/> (a bad call, not bad data).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="hourlyRate"/> is negative.</exception>
     public static ChannelDataset Create(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, IEnumerable<SectionVisits>? sectionVisits = null, decimal? hourlyRate = null)
     {
