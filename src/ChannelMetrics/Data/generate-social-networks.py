@@ -78,12 +78,14 @@ def owner_of_host(host):
                 return n
     return None
 
-# Brand label: first label of a two-label host (facebook.com -> facebook).
+# Brand label: first label of a two-label host (facebook.com -> facebook). A generic word is no brand:
+# social.coop is a Mastodon server, but utm_source=social names no network.
+GENERIC = {"social", "video", "videos", "news", "chat", "photo", "photos", "blog", "forum", "community", "media"}
 brand = {}
 for n in order:
     for h in networks[n]:
         parts = h.split(".")
-        if len(parts) == 2 and len(parts[0]) > 2:
+        if len(parts) == 2 and len(parts[0]) > 2 and parts[0] not in GENERIC:
             brand.setdefault(parts[0], n)
 
 ga4_added = []

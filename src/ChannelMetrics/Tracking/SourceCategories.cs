@@ -83,8 +83,9 @@ public sealed class SourceCategories
     }
 
     /// <summary>
-    /// GA4's source for a referrer host: the host itself when listed, else a listed parent domain, else the
-    /// site's name (the label before the public suffix, <c>google</c> for <c>www.google.co.uk</c>) when listed.
+    /// GA4's source for a referrer host: the host itself when listed, else a listed parent domain, else, for the site
+    /// itself (no subdomain but <c>www</c> or <c>m</c>), the site's name (the label before the public suffix,
+    /// <c>google</c> for <c>www.google.co.uk</c>) when listed.
     /// </summary>
     internal SourceCategory CategorizeHost(ReadOnlySpan<char> host, out Range source)
     {
@@ -107,8 +108,10 @@ public sealed class SourceCategories
             }
         }
 
+        // Only the site itself stands for its name (google.co.uk, m.yahoo.co.jp): another subdomain is another service
+        // of the site (docs.google.com, mail.google.com), which GA4 files as a referral unless it lists it above.
         Range name = SiteName(host);
-        if (_lookup.TryGetValue(host[name], out category))
+        if (host[..name.Start] is "" or "www." or "m." && _lookup.TryGetValue(host[name], out category))
         {
             source = name;
             return category;

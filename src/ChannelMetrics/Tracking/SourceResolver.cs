@@ -49,17 +49,11 @@ public sealed class SourceResolver
 
     /// <summary>Starts an empty builder (no networks at all).</summary>
     /// <returns>The builder.</returns>
-    public static SourceResolverBuilder CreateBuilder() => new([]);
+    public static SourceResolverBuilder CreateBuilder() => new([], [], []);
 
     /// <summary>Starts a builder holding every network and alias of this resolver.</summary>
     /// <returns>The builder; building it leaves this resolver unchanged.</returns>
-    public SourceResolverBuilder ToBuilder()
-    {
-        var aliases = new List<KeyValuePair<string, SocialNetwork>>(_hosts.Count + _names.Count);
-        aliases.AddRange(_names);
-        aliases.AddRange(_hosts);
-        return new SourceResolverBuilder(aliases, Networks);
-    }
+    public SourceResolverBuilder ToBuilder() => new(Networks, _hosts, _names);
 
     /// <summary>Finds a network of this resolver by its canonical name (ignoring case).</summary>
     /// <param name="name">The canonical name.</param>
@@ -219,20 +213,16 @@ public sealed class SourceResolver
 public sealed class SourceResolverBuilder
 {
     private readonly List<SocialNetwork> _networks = [];
-    private readonly Dictionary<string, SocialNetwork> _hosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SocialNetwork> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SocialNetwork> _hosts;
+    private readonly Dictionary<string, SocialNetwork> _names;
 
-    internal SourceResolverBuilder(IEnumerable<KeyValuePair<string, SocialNetwork>> aliases, IEnumerable<SocialNetwork>? networks = null)
+    // Each alias stays in its own table: which table a normalised alias belongs to cannot be told from its text
+    // (a host given without a dot, a value with one).
+    internal SourceResolverBuilder(IEnumerable<SocialNetwork> networks, Dictionary<string, SocialNetwork> hosts, Dictionary<string, SocialNetwork> names)
     {
-        if (networks is not null)
-        {
-            _networks.AddRange(networks);
-        }
-
-        foreach (KeyValuePair<string, SocialNetwork> alias in aliases)
-        {
-            (alias.Key.Contains('.', StringComparison.Ordinal) && !alias.Key.Contains(' ', StringComparison.Ordinal) ? _hosts : _names)[alias.Key] = alias.Value;
-        }
+        _networks.AddRange(networks);
+        _hosts = new(hosts, StringComparer.OrdinalIgnoreCase);
+        _names = new(names, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -62,26 +62,26 @@ public static class UtmLinter
             throw new ArgumentException("The word separator must be '_', '-' or ' '.", nameof(policy));
         }
 
+        // The lists are part of the call, checked whatever the tags hold.
+        ThrowIfHoldsNull(policy.AllowedMediums, nameof(policy));
+        ThrowIfHoldsNull(policy.AllowedSources, nameof(policy));
+        var required = policy.RequiredFields ?? [];
         var diagnostics = new List<UtmDiagnostic>();
-        foreach (UtmField field in policy.RequiredFields ?? [])
-        {
-            if (tags.Get(field) is null)
-            {
-                string name = UtmTags.ParameterName(field);
-                diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.RequiredFieldMissing, UtmSeverity.Error, $"{name} is required by the naming policy.", -1, name));
-            }
-        }
-
         for (int i = 0; i < UtmKeys.FieldCount; i++)
         {
             var field = (UtmField)i;
+            string name = UtmKeys.Names[i];
             string? value = tags.Get(field);
             if (value is null)
             {
+                if (required.Contains(field))
+                {
+                    diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.RequiredFieldMissing, UtmSeverity.Error, $"{name} is required by the naming policy.", -1, name));
+                }
+
                 continue;
             }
 
-            string name = UtmKeys.Names[i];
             if (policy.RequireLowercase && !string.Equals(value, value.ToLowerInvariant(), StringComparison.Ordinal))
             {
                 diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.NotLowercase, UtmSeverity.Warning,
@@ -100,33 +100,36 @@ public static class UtmLinter
                     }
                 }
             }
-        }
 
-        if (policy.AllowedMediums is { } mediums && tags.Medium is { } medium && !Contains(mediums, medium, nameof(policy)))
-        {
-            diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.MediumNotAllowed, UtmSeverity.Warning,
-                $"utm_medium '{medium}' is not one of the allowed mediums ({string.Join(", ", mediums)}).", -1, "utm_medium"));
-        }
+            if (field == UtmField.Medium && policy.AllowedMediums is { } mediums && !Contains(mediums, value))
+            {
+                diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.MediumNotAllowed, UtmSeverity.Warning,
+                    $"utm_medium '{value}' is not one of the allowed mediums ({string.Join(", ", mediums)}).", -1, name));
+            }
 
-        if (policy.RequireKnownSource && tags.Source is { } source &&
-            !(policy.Resolver ?? SourceResolver.Default).TryResolve(source, out _) && !Contains(policy.AllowedSources ?? [], source, nameof(policy)))
-        {
-            diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.UnknownSource, UtmSeverity.Warning,
-                $"utm_source '{source}' is neither a known network nor an allowed source.", -1, "utm_source"));
+            if (field == UtmField.Source && policy.RequireKnownSource &&
+                !(policy.Resolver ?? SourceResolver.Default).TryResolve(value, out _) && !Contains(policy.AllowedSources ?? [], value))
+            {
+                diagnostics.Add(new UtmDiagnostic(UtmDiagnosticCode.UnknownSource, UtmSeverity.Warning,
+                    $"utm_source '{value}' is neither a known network nor an allowed source.", -1, name));
+            }
         }
 
         return diagnostics;
     }
 
-    private static bool Contains(IReadOnlyList<string> list, string value, string parameterName)
+    private static void ThrowIfHoldsNull(IReadOnlyList<string>? list, string parameterName)
+    {
+        if (list is not null && list.Contains(null!))
+        {
+            throw new ArgumentException("The policy's lists must not hold null.", parameterName);
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> list, string value)
     {
         foreach (string item in list)
         {
-            if (item is null)
-            {
-                throw new ArgumentException("The policy's lists must not hold null.", parameterName);
-            }
-
             if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
             {
                 return true;

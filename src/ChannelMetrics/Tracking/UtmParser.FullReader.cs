@@ -188,9 +188,10 @@ internal sealed class FullReader
         }
 
         ReadOnlySpan<char> fragment = text.AsSpan(fragmentStart, fragmentLength);
-        if (!_repair && query.EndsWith('&') && (fragment.StartsWith("038;", StringComparison.Ordinal) || fragment.StartsWith("38;", StringComparison.Ordinal)))
+        if (!_repair && query.EndsWith('&') && (fragment.StartsWith("038;", StringComparison.Ordinal) || fragment.StartsWith("38;", StringComparison.Ordinal)
+            || fragment.StartsWith("x26;", StringComparison.OrdinalIgnoreCase)))
         {
-            // "?a=b&#038;utm_medium=c": the URL parser ends the query at '#'.
+            // "?a=b&#038;utm_medium=c" (or &#38;, &#x26;): the URL parser ends the query at '#'.
             Add(UtmDiagnosticCode.HtmlEscapedSeparator, UtmSeverity.Warning, Map(fragmentStart - 2), null,
                 "An HTML-escaped ampersand '&#038;' ends the query at '#', so the parameters after it are not read.");
         }

@@ -105,6 +105,12 @@ public sealed class ChannelGroupingTests
     [TestCase("https://www.youtube.com/watch?v=1", DefaultChannel.OrganicVideo)]
     [TestCase("https://www.amazon.com/", DefaultChannel.OrganicShopping)]
     [TestCase("https://blog.example.org/post", DefaultChannel.Referral)]
+    [TestCase("https://docs.google.com/document/d/1", DefaultChannel.Referral)]
+    [TestCase("https://mail.google.com/mail/u/0/", DefaultChannel.Referral)]
+    [TestCase("https://news.google.com/", DefaultChannel.OrganicSearch)]
+    [TestCase("https://sites.google.com/view/x", DefaultChannel.OrganicSocial)]
+    [TestCase("https://m.yahoo.co.jp/", DefaultChannel.OrganicSearch)]
+    [TestCase("https://google.de/", DefaultChannel.OrganicSearch)]
     public void Classify_NoTagsWithReferrer_UsesReferrer(string? referrer, DefaultChannel expected)
     {
         Assert.That(ChannelGrouping.Default.Classify(UtmTags.Empty, referrer), Is.EqualTo(expected));

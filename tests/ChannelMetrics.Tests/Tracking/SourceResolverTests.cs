@@ -58,6 +58,8 @@ public sealed class SourceResolverTests
     [TestCase("facebook_ads", "facebook_ads")]
     [TestCase("android-app://com.example.App", "com.example.app")]
     [TestCase("bit.ly", "bit.ly")]
+    [TestCase("social", "social")]
+    [TestCase("Social", "social")]
     [TestCase("", "(not set)")]
     [TestCase("   ", "(not set)")]
     public void Resolve_UnknownSource_ReturnsNormalisedSourceWithoutNetwork(string source, string normalised)
@@ -132,6 +134,24 @@ public sealed class SourceResolverTests
         Assert.That(SourceResolver.Default.Resolve("meta_ads").IsKnown, Is.False);
         Assert.That(SourceResolver.Default.FindNetwork("Nextdoor"), Is.Null);
         Assert.That(custom.FindNetwork("nextdoor")?.Name, Is.EqualTo("Nextdoor"));
+    }
+
+    [Test]
+    public void ToBuilder_KeepsEveryAliasInItsOwnTable()
+    {
+        // A host alias without a dot and a value alias with one: their text alone would put each in the wrong table.
+        var first = SourceResolver.CreateBuilder().AddNetwork("Intranet", ["https://intranet/", "team@corp.example"]).Build();
+
+        var copy = first.ToBuilder().Build();
+
+        Assert.Multiple(() =>
+        {
+            foreach (var source in new[] { "https://intranet/", "intranet", "team@corp.example" })
+            {
+                Assert.That(first.Resolve(source).Name, Is.EqualTo("Intranet"), "first: " + source);
+                Assert.That(copy.Resolve(source).Name, Is.EqualTo("Intranet"), "copy: " + source);
+            }
+        });
     }
 
     [Test]

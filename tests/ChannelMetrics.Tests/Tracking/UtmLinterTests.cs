@@ -61,6 +61,44 @@ public sealed class UtmLinterTests
     }
 
     [Test]
+    public void Lint_Diagnostics_AreInFieldOrder()
+    {
+        var policy = UtmNamingPolicy.Default with { AllowedMediums = ["email"] };
+
+        var diagnostics = UtmLinter.Lint(new UtmTags { Source = "FB", Medium = "E-Mail", Campaign = "Spring" }, policy);
+
+        Assert.That(diagnostics.Select(d => (d.Parameter, d.Code)), Is.EqualTo(new[]
+        {
+            ("utm_source", UtmDiagnosticCode.NotLowercase),
+            ("utm_medium", UtmDiagnosticCode.NotLowercase),
+            ("utm_medium", UtmDiagnosticCode.WrongSeparator),
+            ("utm_medium", UtmDiagnosticCode.MediumNotAllowed),
+            ("utm_campaign", UtmDiagnosticCode.NotLowercase),
+        }));
+    }
+
+    [Test]
+    public void Lint_MissingFieldsAmongPresentOnes_AreInFieldOrder()
+    {
+        var diagnostics = UtmLinter.Lint(new UtmTags { Source = "FB" }, UtmNamingPolicy.Default);
+
+        Assert.That(diagnostics.Select(d => d.Parameter), Is.EqualTo(new[] { "utm_source", "utm_medium", "utm_campaign" }));
+    }
+
+    [Test]
+    public void Lint_PolicyListHoldingNull_ThrowsWhateverTheTags()
+    {
+        var policy = UtmNamingPolicy.Default with { AllowedMediums = ["email", null!] };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => UtmLinter.Lint(new UtmTags { Source = "fb", Medium = "email", Campaign = "c" }, policy), Throws.ArgumentException);
+            Assert.That(() => UtmLinter.Lint(UtmTags.Empty, policy), Throws.ArgumentException);
+            Assert.That(() => UtmLinter.Lint(UtmTags.Empty, UtmNamingPolicy.Default with { AllowedSources = [null!] }), Throws.ArgumentException);
+        });
+    }
+
+    [Test]
     public void Lint_BadPolicy_Throws()
     {
         Assert.That(() => UtmLinter.Lint(UtmTags.Empty, UtmNamingPolicy.Default with { WordSeparator = '.' }), Throws.ArgumentException);

@@ -76,11 +76,14 @@ public sealed class UtmParserDiagnosticsTests
         Assert.That(url[diagnostic.Position..], Does.StartWith("amp;utm_medium"));
     }
 
-    [Test]
-    public void Parse_NumericHtmlEscapedAmpersand_Reported()
+    [TestCase("?utm_source=fb&#038;utm_medium=social")]
+    [TestCase("?utm_source=fb&#38;utm_medium=social")]
+    [TestCase("?utm_source=fb&#x26;utm_medium=social")]
+    [TestCase("?utm_source=fb&#X26;utm_medium=social")]
+    public void Parse_NumericHtmlEscapedAmpersand_Reported(string query)
     {
-        var result = UtmParser.Parse("https://e.example/?utm_source=fb&#038;utm_medium=social");
-        Assert.That(result.Has(UtmDiagnosticCode.HtmlEscapedSeparator), Is.True);
+        var result = UtmParser.Parse(query);
+        Assert.That(result.Diagnostics.Single(d => d.Code == UtmDiagnosticCode.HtmlEscapedSeparator).Position, Is.EqualTo(14));
         Assert.That(result.Tags.Medium, Is.Null);
     }
 
