@@ -45,13 +45,15 @@ internal sealed partial class Assessor
         }
         else if (projection.Outcome == ProjectionOutcome.InPeriods && slopeTowards)
         {
-            // Ten years ahead is "never" for a marketing plan, and keeps Period arithmetic in range.
+            // Beyond 1,440 periods is "never" for a marketing plan; beyond 9999-12-31 there is no period to name.
             int ahead = projection.WholePeriods;
+            int room = _period.PeriodsUntil(Period.Containing(DateOnly.MaxValue, _period.Granularity));
             bool within;
-            if (ahead <= 120 * 12)
+            if (ahead <= Math.Min(120 * 12, room))
             {
-                projected = _period.Offset(ahead);
-                within = goal.Deadline is DateOnly deadline ? projected.Value.End.AddDays(-1) <= deadline : ahead <= _policy.ProjectionHorizonPeriods;
+                var reached = _period.Offset(ahead);
+                projected = reached;
+                within = goal.Deadline is DateOnly deadline ? reached.Start.AddDays(reached.Days - 1) <= deadline : ahead <= _policy.ProjectionHorizonPeriods;
             }
             else
             {
@@ -155,7 +157,10 @@ internal sealed partial class Assessor
         string test = mk.IsComputable ? " (" + P(mk.PValue) + ")" : " (too few values to test)";
         if (status.ProjectedPeriod is not Period projected)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"the trend line points the right way but not significantly{test}, so it cannot be counted on");
+            // No period is projected when the trend line never gets there, or only after 1,440 periods.
+            return significant
+                ? string.Create(CultureInfo.InvariantCulture, $"it improves significantly{test}, but too slowly: its trend line would not reach it within 1,440 periods")
+                : string.Create(CultureInfo.InvariantCulture, $"the trend line points the right way but not significantly{test}, so it cannot be counted on");
         }
 
         return significant

@@ -307,8 +307,9 @@ internal sealed partial class Assessor
             partly ? _policy.PartlyMetShare : _policy.PartlyMetShare,
             string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight")));
         bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
+        // Too few visits is never a Cut, whatever the goals (a reach-only network included): at most Reduce, below.
         bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.Better && enoughExperiments
-            && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive;
+            && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive && s.Window.V >= _policy.MinimumVisits;
         if (cut)
         {
             evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
@@ -342,7 +343,10 @@ internal sealed partial class Assessor
         // 13. Improving: not there yet, keep working on it.
         if (upward)
         {
-            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend.Test.Trend == TrendDirection.Increasing || leadsTrend.Test.Trend != TrendDirection.Increasing ? visitsTrend : leadsTrend, "visits"));
+            // Quote the trend that rises: the leads' when only they do, named as leads.
+            evidence.Add(visitsTrend.Test.Trend != TrendDirection.Increasing && leadsTrend.Test.Trend == TrendDirection.Increasing
+                ? TrendEvidence(name, EvidenceMetrics.Leads, leadsTrend, "leads")
+                : TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
             return Result(Verdict.Optimize, ConfidenceLevel.Medium, OptimizationFocus.Traffic);
         }
 

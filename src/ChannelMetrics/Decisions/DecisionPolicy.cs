@@ -19,7 +19,10 @@ public sealed record DecisionPolicy
     /// <value>3. A Mann-Kendall test needs three values at all; fewer periods are a launch, not a record.</value>
     public int MinimumPeriods { get; init; } = 3;
 
-    /// <summary>Gets the visits in the evaluation window a subject with traffic, lead or customer goals needs before it can be judged on them.</summary>
+    /// <summary>
+    /// Gets the visits in the evaluation window a subject with traffic, lead or customer goals needs before it can be judged
+    /// on them, and any subject needs before it can be <see cref="Verdict.Cut"/> (below it, at most <see cref="Verdict.Reduce"/>).
+    /// </summary>
     /// <value>
     /// 100. With zero leads out of 100 visits the 95 % Wilson upper bound of the visit→lead rate is 3.7 %, below common B2B
     /// targets, so "no leads" starts to mean something; with 30 visits it is 11 % and means nothing.

@@ -54,7 +54,7 @@ public enum GoalProgress
     /// <summary>No value of the goal's metric is known in the evaluation window.</summary>
     Unknown = 0,
 
-    /// <summary>The window's average meets the target, or the trend line already reaches it at the last period.</summary>
+    /// <summary>The window's average meets the target, or a significant trend towards it already reaches it at the last period.</summary>
     Met = 1,
 
     /// <summary>Not met yet, but a significant trend towards the target reaches it before the deadline (or within the projection horizon).</summary>

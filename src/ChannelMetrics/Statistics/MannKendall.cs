@@ -51,7 +51,8 @@ public static class MannKendall
         }
 
         long s = SeriesMath.KendallScore(series);
-        return MannKendallResult.From(n, s, variance, n * (n - 1) / 2.0, significance);
+        // In double: n(n − 1) overflows an int from 46,342 values, which flipped tau's sign.
+        return MannKendallResult.From(n, s, variance, (double)n * (n - 1) / 2, significance);
     }
 
     /// <summary>
@@ -76,12 +77,13 @@ public static class MannKendall
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         SeriesMath.ValidateProbability(significance, nameof(significance));
         int n = SeriesMath.CountFinite(series);
-        if (series.Length < 2 * period)
+        // Halving the length instead of doubling the period: 2 × period overflows for periods above a billion.
+        if (series.Length / 2 < period)
         {
             return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.TooFewSeasonCycles);
         }
 
-        int cycles = (series.Length + period - 1) / period;
+        int cycles = (series.Length - 1) / period + 1;
         Span<double> season = cycles <= SeriesMath.StackLimit ? stackalloc double[cycles] : new double[cycles];
         long s = 0;
         double variance = 0;
@@ -103,7 +105,7 @@ public static class MannKendall
 
             s += SeriesMath.KendallScore(values);
             variance += SeriesMath.KendallVariance(values, finite);
-            pairs += finite * (finite - 1) / 2.0;
+            pairs += (double)finite * (finite - 1) / 2;
         }
 
         if (variance <= 0)

@@ -1,5 +1,6 @@
 using ChannelMetrics.Decisions;
 using ChannelMetrics.Experiments;
+using ChannelMetrics.Funnel;
 using ChannelMetrics.Goals;
 using ChannelMetrics.Metrics;
 
@@ -380,5 +381,73 @@ public sealed class DecisionEngineSituationTests
 
         Assert.That(status.Progress, Is.EqualTo(GoalProgress.Behind));
         Assert.That(status.ProjectedDate, Is.GreaterThan(new DateOnly(2026, 11, 30)));
+    }
+
+    [Test]
+    public void Improving_OnlyLeadsRise_EvidenceQuotesTheLeads()
+    {
+        // Flat visits, leads rising from 1.5 % to about the portfolio's 2.6 % of them (neither clearly above nor below
+        // it), far from the goal, enough experiments: rule 13.
+        var facebook = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, _ => 2000, i => 0.015 + (0.0005 * i), 0.1)
+            .Goal(Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(1000), networks: ["Facebook"]))
+            .Experiment("Facebook", ExperimentKind.Audience, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30))
+            .Experiment("Facebook", ExperimentKind.Tone, new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30))
+            .Evaluate().Network("Facebook");
+
+        var rising = facebook.Evidence.FirstOrDefault(e => e.Code == EvidenceCodes.TrendUp);
+        Assert.That(rising, Is.Not.Null, facebook.Explain());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(facebook.Verdict, Is.EqualTo(Verdict.Optimize), facebook.Explain());
+            Assert.That(rising!.Metric, Is.EqualTo(EvidenceMetrics.Leads));
+            Assert.That(rising.Message, Does.StartWith("The leads of Facebook rise significantly"));
+        });
+    }
+
+    [Test]
+    public void GoalBehind_SignificantTrendTooSlowToProject_SaysSo()
+    {
+        var facebook = new Scenario().WithPortfolio()
+            .Funnel("Facebook", 24, _ => 1000, i => 0.01 + (0.0015 * i), 0.1)
+            .Goal(Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(1_000_000), networks: ["Facebook"]))
+            .Evaluate().Network("Facebook");
+
+        var status = facebook.GoalStatuses.Single();
+        var behind = facebook.Evidence.First(e => e.GoalId == "fb-leads");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Progress, Is.EqualTo(GoalProgress.Behind), facebook.Explain());
+            Assert.That(status.ProjectedPeriod, Is.Null);
+            Assert.That(behind.Message, Does.Contain("improves significantly").And.Contain("would not reach it within 1,440 periods"));
+            Assert.That(behind.Message, Does.Not.Contain("not significantly"));
+        });
+    }
+
+    [Test]
+    public void Evaluate_InTheYear9999_ProjectsNoPeriodPastTheCalendar()
+    {
+        var rows = Enumerable.Range(0, 12).Select(i => new FunnelRecord(Period.Month(9998, 12).Offset(i), "Facebook", 100 + (10 * i), 5, 1));
+        var goals = GoalSet.Create([Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(250), networks: ["Facebook"])], "test");
+
+        var report = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(rows), [], goals, ExperimentLog.Create([]), new DateOnly(9999, 12, 15));
+
+        Assert.That(report.Network("Facebook").GoalStatuses.Single().ProjectedPeriod, Is.Null);
+    }
+
+    [Test]
+    public void ReachOnlyNetworkWithoutVisits_MissingEverything_IsReducedNeverCut()
+    {
+        // DESIGN rule 2: too few visits is never a Cut, even when the network is judged on reach alone.
+        var pinterest = new Scenario().WithPortfolio()
+            .Snapshots("Pinterest", 12, (i, p) => new ChannelSnapshot { Period = p, Network = "Pinterest", Followers = 1000 + (i % 3) })
+            .Goal(Goal.Create("pin-followers", GoalMetric.Followers, GoalTarget.Absolute(10_000), networks: ["Pinterest"]))
+            .Experiment("Pinterest", ExperimentKind.ContentFormat, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30))
+            .Experiment("Pinterest", ExperimentKind.PostingTime, new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30))
+            .Evaluate().Network("Pinterest");
+
+        Assert.That(pinterest.Verdict, Is.EqualTo(Verdict.Reduce), pinterest.Explain());
     }
 }

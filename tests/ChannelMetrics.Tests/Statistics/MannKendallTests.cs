@@ -53,6 +53,30 @@ public sealed class MannKendallTests
         });
     }
 
+    // 46,342 values have 1,073,767,311 pairs: n(n − 1) in int arithmetic wrapped around and made tau about −1.
+    [Test]
+    public void Test_46342IncreasingValues_TauIsOne()
+    {
+        var values = Enumerable.Range(0, 46_342).Select(i => (double)i).ToArray();
+
+        var result = MannKendall.Test(values);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Tau, Is.EqualTo(1.0).Within(1e-12));
+            Assert.That(result.Trend, Is.EqualTo(TrendDirection.Increasing));
+        });
+    }
+
+    [TestCase(int.MaxValue)]
+    [TestCase((1 << 30) + 1)]
+    public void SeasonalTest_PeriodBeyondHalfTheLength_IsTooFewCycles(int period)
+    {
+        var result = MannKendall.SeasonalTest([1, 2, 3, 4, 5], period);
+
+        Assert.That(result.Reason, Is.EqualTo(StatisticNotComputableReason.TooFewSeasonCycles));
+    }
+
     [Test]
     public void Test_StricterSignificance_ChangesVerdictOnly()
     {

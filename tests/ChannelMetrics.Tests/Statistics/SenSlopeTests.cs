@@ -42,6 +42,20 @@ public sealed class SenSlopeTests
     }
 
     [Test]
+    public void Estimate_MorePairsThanAnArrayHolds_IsNotComputable()
+    {
+        var values = new double[65_537];
+
+        var result = SenSlope.Estimate(values);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsComputable, Is.False);
+            Assert.That(result.Reason, Is.EqualTo(StatisticNotComputableReason.TooManyValues));
+        });
+    }
+
+    [Test]
     public void Estimate_GapAtStart_MeasuresFromOriginalIndex()
     {
         // Two values three periods apart: the slope is per period, not per observed value;
