@@ -119,7 +119,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="last"/> starts before <paramref name="first"/>.</exception>
     public int CountOverlapping(string network, Period first, Period last, string? campaign = null) =>
-        CountOverlappingDates(network, first.Start, last.End.AddDays(-1), campaign);
+        CountOverlappingDates(network, first.Start, last.Start.AddDays(last.Days - 1), campaign);
 
     /// <summary>
     /// Returns the periods of <paramref name="granularity"/> during which at least one experiment ran on
@@ -144,9 +144,11 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
 
             var end = e.End is DateOnly last && last < asOf ? last : asOf;
             var lastPeriod = Period.Containing(end, granularity);
-            for (var p = Period.Containing(e.Start, granularity); p <= lastPeriod; p = p.Next())
+            // Counted, not stepped past the last: the period after one holding 9999-12-31 does not exist.
+            var firstPeriod = Period.Containing(e.Start, granularity);
+            for (int k = 0, count = firstPeriod.PeriodsUntil(lastPeriod); k <= count; k++)
             {
-                periods.Add(p);
+                periods.Add(firstPeriod.Offset(k));
             }
         }
 

@@ -256,6 +256,12 @@ public sealed class GoalSet : IEquatable<GoalSet>
             throw new GoalSetFormatException(path + ".target", "missing target; expected a number", null);
         }
 
+        // JSON reads 1e400 as infinity, which GoalTarget rejects with an exception of its own.
+        if (!double.IsFinite(targetValue))
+        {
+            throw new GoalSetFormatException(path + ".target", "the target is beyond the range of a number; expected a finite number", null);
+        }
+
         GoalTarget target;
         if (d.TargetForm is null || d.TargetForm.Equals("absolute", StringComparison.OrdinalIgnoreCase))
         {

@@ -10,7 +10,9 @@ namespace ChannelMetrics.Reporting;
 /// <remarks>
 /// <para>Conventions: camelCase names; numbers invariant, doubles in their shortest round-trip form; enum values
 /// as camelCase strings; optional fields left out when they have no value; indented with <c>\n</c> line ends and a
-/// final newline; letters of every script written as themselves, HTML-sensitive characters escaped. The options'
+/// final newline; letters of every script written as themselves. A funnel table escapes HTML-sensitive characters
+/// (<c>&lt;</c> is written <c>\u003C</c>); a decision report writes them as themselves so that its sentences stay readable
+/// (<c>Facebook's</c>), and must be encoded like any other text before it goes into an HTML page. The options'
 /// culture does not change the JSON.</para>
 /// <para>Funnel table schema (<c>kind</c> <c>"funnelTable"</c>, <c>schemaVersion</c> 1):</para>
 /// <code>

@@ -61,7 +61,7 @@ internal sealed class MarkdownDocument(TextWriter writer, ReportText text)
     public void Bullet(string item)
     {
         Writer.Write("- ");
-        Writer.Write(item);
+        Writer.Write(MarkdownText.EscapeLineStart(item));
         Writer.Write('\n');
     }
 

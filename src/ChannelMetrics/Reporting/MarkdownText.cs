@@ -41,6 +41,25 @@ internal static class MarkdownText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Keeps an escaped line that starts with a name from opening a block: inside a list item, a campaign called
+    /// <c>- promo</c>, <c>1. spring</c> or <c>    code</c> would start a nested list, an ordered list or a code block.
+    /// Leading spaces go, and a leading <c>-</c>, <c>+</c>, <c>=</c> or the <c>.</c> / <c>)</c> after a number is escaped.
+    /// </summary>
+    public static string EscapeLineStart(string line)
+    {
+        string text = line.TrimStart(' ');
+        if (text.Length > 0 && text[0] is '-' or '+' or '=')
+        {
+            return "\\" + text;
+        }
+
+        int digits = text.AsSpan().IndexOfAnyExceptInRange('0', '9');
+        return digits is > 0 and <= 9 && text[digits] is '.' or ')'
+            ? string.Concat(text.AsSpan(0, digits), "\\", text.AsSpan(digits))
+            : text;
+    }
+
     /// <summary>Writes a table row from cells that are already escaped.</summary>
     public static void Row(TextWriter writer, params ReadOnlySpan<string> cells)
     {

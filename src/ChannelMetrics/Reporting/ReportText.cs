@@ -44,7 +44,7 @@ internal sealed class ReportText
     // The invariant culture stands for English, but writes a percentage as "5.0 %"; English writes "5.0%".
     private static readonly NumberFormatInfo s_englishNumbers = CreateEnglishNumbers();
 
-    private static readonly ConcurrentDictionary<string, Dictionary<string, string>?> s_catalogs = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, Dictionary<string, string>?> s_catalogs = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string>[] _chain;
     private readonly DateTimeFormatInfo _dates;
@@ -101,7 +101,23 @@ internal sealed class ReportText
     }
 
     /// <summary>Returns the texts of one language file, or <see langword="null"/> when there is none.</summary>
-    internal static Dictionary<string, string>? Catalog(string language) => s_catalogs.GetOrAdd(language, static name => Load(name));
+    internal static Dictionary<string, string>? Catalog(string language) =>
+        Known(language) is { } file ? s_catalogs.GetOrAdd(file, static name => Load(name)) : null;
+
+    // Language tags ignore case but resource names do not: a file is found, and cached, under its own spelling, so
+    // "EN" neither misses the English file nor hides it from later requests.
+    private static string? Known(string language)
+    {
+        foreach (string available in AvailableLanguages)
+        {
+            if (string.Equals(available, language, StringComparison.OrdinalIgnoreCase))
+            {
+                return available;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Fills a template's named placeholders; in a right-to-left language each value is isolated.</summary>
     internal string Format(string key, params ReadOnlySpan<TextArg> args) => Fill(key, Get(key), IsRightToLeft, args);
@@ -177,11 +193,11 @@ internal sealed class ReportText
         string tag = language.Replace('_', '-');
         while (tag.Length > 0)
         {
-            if (Catalog(tag) is { } catalog && !string.Equals(tag, NeutralLanguage, StringComparison.OrdinalIgnoreCase))
+            if (Known(tag) is { } known && Catalog(known) is { } catalog && !string.Equals(known, NeutralLanguage, StringComparison.Ordinal))
             {
                 if (chain.Count == 0)
                 {
-                    resolved = tag;
+                    resolved = known;
                 }
 
                 chain.Add(catalog);

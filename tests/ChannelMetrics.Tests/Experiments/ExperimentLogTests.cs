@@ -39,6 +39,19 @@ public sealed class ExperimentLogTests
     }
 
     [Test]
+    public void PeriodsAndOverlaps_InTheLastPeriodsOfTheCalendar_AreCounted()
+    {
+        var log = ExperimentLog.Create([Experiment.Create("X", ExperimentKind.Tone, "tone", new DateOnly(9999, 12, 20), null)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.PeriodsCovered("X", PeriodGranularity.Week, new DateOnly(9999, 12, 31)), Is.EqualTo(new[] { Period.IsoWeek(9999, 51), Period.IsoWeek(9999, 52) }));
+            Assert.That(log.PeriodsCovered("X", PeriodGranularity.Quarter, new DateOnly(9999, 12, 31)), Is.EqualTo(new[] { Period.Quarter(9999, 4) }));
+            Assert.That(log.CountOverlapping("X", Period.Month(9999, 11), Period.Month(9999, 12)), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void CountOverlapping_CountsExperimentsSharingADay()
     {
         var log = Log();

@@ -128,6 +128,8 @@ public sealed class GoalSetTests
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1, "targetForm": "percent" } ] }""", "$.goals[0].targetForm", "expected absolute or growthPerPeriod")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "engagementRate", "target": 0.1, "targetForm": "growthPerPeriod" } ] }""", "$.goals[0].targetForm", "count and money metrics")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": -2, "targetForm": "growthPerPeriod" } ] }""", "$.goals[0].target", "below -1")]
+    [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1e400 } ] }""", "$.goals[0].target", "expected a finite number")]
+    [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1e309, "targetForm": "growthPerPeriod" } ] }""", "$.goals[0].target", "expected a finite number")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "sectionVisits", "target": 1 } ] }""", "$.goals[0].section", "name of the site section")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1, "weight": 0 } ] }""", "$.goals[0].weight", "greater than 0")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1, "deadline": "2026-02-30" } ] }""", "$.goals[0].deadline", "expected a date such as \"2026-06-30\"")]

@@ -349,4 +349,20 @@ public sealed class DecisionReportWriterTests
         Assert.That(() => new MarkdownReportWriter().WriteToString((DecisionReport)null!), Throws.ArgumentNullException);
         Assert.That(() => new MarkdownReportWriter().Write(s_report, (TextWriter)null!), Throws.ArgumentNullException);
     }
+
+    [Test]
+    public void Markdown_InheritedGoals_OneNoteWithTheShareInEveryLanguage()
+    {
+        var inherited = new Evidence { Code = EvidenceCodes.GoalInherited, Metric = EvidenceMetrics.ShareOfVisits, Value = 0.25, Message = "m" };
+
+        string english = new MarkdownReportWriter().WriteToString(Small(inherited));
+        string arabic = new MarkdownReportWriter(s_arabic).WriteToString(Small(inherited));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(english, Does.Contain("has no goal of its own, so it is held to its network's funnel goals: rates as they stand, counts scaled to its 25.0% share"));
+            Assert.That(english, Does.Not.Contain("inherits goal"));
+            Assert.That(arabic, Does.Contain("حصتها"));
+        });
+    }
 }

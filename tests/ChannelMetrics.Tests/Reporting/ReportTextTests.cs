@@ -105,6 +105,41 @@ public sealed class ReportTextTests
         Assert.That(markdown, Ordinal.Contains("\u20682,034\u2069"));
     }
 
+    // Resource names are case-sensitive, language tags are not: "EN-US" once cached "no English" for every later report.
+    [Test]
+    public void Language_AnyCase_FindsItsTextAndSpoilsNoOtherReport()
+    {
+        var table = ReportSamples.Plain();
+
+        string upper = new MarkdownReportWriter(ReportOptions.Default with { Language = "EN-US" }).WriteToString(table);
+        string arabicUpper = new MarkdownReportWriter(ReportOptions.Default with { Language = "AR" }).WriteToString(table);
+        string plain = new MarkdownReportWriter().WriteToString(table);
+        string arabic = new MarkdownReportWriter(ReportOptions.Default with { Language = "ar" }).WriteToString(table);
+
+        Assert.Multiple(() =>
+        {
+            // The file's own spelling, not the request's: the catalogs are looked up and cached under it.
+            Assert.That(new ReportText(CultureInfo.InvariantCulture, "AR").Language, Is.EqualTo("ar"));
+            Assert.That(new ReportText(CultureInfo.InvariantCulture, "Ar-SA").Language, Is.EqualTo("ar"));
+            Assert.That(upper, Is.EqualTo(plain));
+            Assert.That(arabicUpper, Ordinal.StartsWith("<div dir=\"rtl\">"));
+            Assert.That(arabic, Is.EqualTo(arabicUpper));
+        });
+    }
+
+    [TestCase("- promo", "\\- promo")]
+    [TestCase("+ promo", "\\+ promo")]
+    [TestCase("1. spring", "1\\. spring")]
+    [TestCase("2026) spring", "2026\\) spring")]
+    [TestCase("    code meets", "code meets")]
+    [TestCase("1234567890. long", "1234567890. long")]
+    [TestCase("2026 spring", "2026 spring")]
+    [TestCase("", "")]
+    public void EscapeLineStart_NameAtTheStartOfABullet_OpensNoBlock(string line, string expected)
+    {
+        Assert.That(MarkdownText.EscapeLineStart(line), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Culture_Null_Throws()
     {
