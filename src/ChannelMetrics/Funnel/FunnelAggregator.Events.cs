@@ -19,6 +19,7 @@ public sealed partial class FunnelAggregator
     /// Allocates nothing for visitors, URLs and values already seen. For many events at once,
     /// <see cref="AddRange(ReadOnlySpan{FunnelEvent})"/> is several times faster.
     /// </remarks>
+    /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void Add(in FunnelEvent funnelEvent)
     {
         int visitor = string.IsNullOrEmpty(funnelEvent.VisitorId) ? -1 : VisitorIndex(funnelEvent.VisitorId);
@@ -35,6 +36,7 @@ public sealed partial class FunnelAggregator
     /// then finds everything in cache.</para>
     /// <para>Allocates nothing for visitors, URLs and values already seen.</para>
     /// </remarks>
+    /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void AddRange(ReadOnlySpan<FunnelEvent> events)
     {
         Span<int> visitorHashes = stackalloc int[AddBlock];
@@ -146,6 +148,7 @@ public sealed partial class FunnelAggregator
     /// </remarks>
     /// <exception cref="ArgumentException">A column's length differs from <paramref name="timestamps"/>'.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A stage is not defined, or an id was not issued by this aggregator.</exception>
+    /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void AddRange(ReadOnlySpan<DateTimeOffset> timestamps, ReadOnlySpan<FunnelStage> stages, ReadOnlySpan<FunnelVisitorId> visitors, ReadOnlySpan<FunnelTouchId> touches)
     {
         CheckLength(stages.Length, timestamps.Length, nameof(stages));
@@ -173,6 +176,9 @@ public sealed partial class FunnelAggregator
             ThrowHelper.ForeignId(nameof(touches));
         }
 
+        // Every counter is at most the event count: checking it, before anything is added, keeps them all in range.
+        long eventCount = checked(_eventCount + timestamps.Length);
+
         Span<int> periods = stackalloc int[AddBlock];
         long warm = 0;
         for (int offset = 0; offset < timestamps.Length; offset += AddBlock)
@@ -195,8 +201,9 @@ public sealed partial class FunnelAggregator
                 CountChecked(blockTimestamps[k].UtcTicks, blockStages[k], (int)blockVisitors[k] - 1, (int)blockTouches[k], periods[k]);
             }
 
-            _eventCount += length;
         }
+
+        _eventCount = eventCount;
 
         // The touching reads must not be optimised away.
         _warmed += (int)warm;
@@ -263,6 +270,7 @@ public sealed partial class FunnelAggregator
     /// <param name="landingUrl">The landing URL, path with query, or bare query; empty when there is none.</param>
     /// <param name="referrer">The referrer URL or host; empty when there is none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
+    /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void Add(DateTimeOffset timestamp, FunnelStage stage, ReadOnlySpan<char> visitorId, ReadOnlySpan<char> landingUrl, ReadOnlySpan<char> referrer = default)
     {
         int visitor = visitorId.IsEmpty ? -1 : VisitorIndex(visitorId);

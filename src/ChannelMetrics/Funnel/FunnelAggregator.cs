@@ -95,6 +95,7 @@ public sealed partial class FunnelAggregator
     /// <param name="visitor">The visitor, or <see cref="FunnelVisitorId.None"/>.</param>
     /// <param name="touch">The event's own touch, from this aggregator's <c>InternTouch</c>.</param>
     /// <exception cref="ArgumentOutOfRangeException">The stage is not defined, or an id was not issued by this aggregator.</exception>
+    /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void Add(DateTimeOffset timestamp, FunnelStage stage, FunnelVisitorId visitor, FunnelTouchId touch)
     {
         if ((uint)visitor.Index >= (uint)_visitorTable.Count && visitor.HasValue)
@@ -116,6 +117,7 @@ public sealed partial class FunnelAggregator
     /// <param name="other">Another aggregator with equal options; it is left unchanged.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is this aggregator, or its options differ.</exception>
+    /// <exception cref="OverflowException">Together they hold more than <see cref="long.MaxValue"/> events; nothing is merged.</exception>
     public void Merge(FunnelAggregator other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -128,6 +130,9 @@ public sealed partial class FunnelAggregator
         {
             throw new ArgumentException("Only aggregators with equal options can merge.", nameof(other));
         }
+
+        // Checked first, so an overflow leaves this aggregator as it was rather than half merged.
+        long eventCount = checked(_eventCount + other._eventCount);
 
         var touchMap = new int[other._touches.Count];
         for (int t = 0; t < touchMap.Length; t++)
@@ -181,7 +186,8 @@ public sealed partial class FunnelAggregator
             }
         }
 
-        _eventCount = checked(_eventCount + other._eventCount);
+        _touches.GuardFolded.UnionWith(other._touches.GuardFolded);
+        _eventCount = eventCount;
     }
 
     /// <summary>
@@ -270,8 +276,9 @@ public sealed partial class FunnelAggregator
             ThrowHelper.UnknownStage(stage);
         }
 
+        // Every counter is at most the event count, so checking it alone keeps them all from wrapping around.
+        _eventCount = checked(_eventCount + 1);
         CountChecked(utcTicks, stage, visitor, touch, period);
-        _eventCount++;
     }
 
     /// <summary>

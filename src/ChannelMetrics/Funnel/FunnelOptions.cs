@@ -38,9 +38,11 @@ public sealed record FunnelOptions
     /// </summary>
     /// <value>Default 5,000. At least 1.</value>
     /// <remarks>
-    /// The fold is decided when the table is built, by total events, so it does not depend on input order.
-    /// To bound memory on hostile input, the aggregator itself stops creating new campaigns for a network
-    /// once it holds 16 × this many of them; later new campaigns of that network go straight to <c>(other)</c>.
+    /// The fold is decided when the table is built, by total events, so it does not depend on input order; campaigns
+    /// without events take no place, and <c>(other)</c> is kept besides the largest ones. To bound memory on hostile
+    /// input, the aggregator itself stops creating new campaigns for a network once it holds 16 × this many of them;
+    /// later new campaigns of that network go straight to <c>(other)</c> in the order they arrive (and are counted as
+    /// folded), so only beyond that many can the fold depend on input order.
     /// </remarks>
     public int MaxCampaignsPerNetwork { get; init; } = 5_000;
 

@@ -13,8 +13,8 @@ namespace ChannelMetrics.Funnel;
 /// days (almost three years) fit 8 KB, in the processor's fastest cache. A day that a boundary splits is
 /// marked, and its instants are looked up by quarter-hour: real time zones change offset only on
 /// quarter-hour boundaries, so a whole quarter-hour normally lies in one period. Each cache checks that its span lies in one period
-/// (first and last tick give the same period), and an instant of a quarter-hour that straddles a boundary
-/// is computed exactly instead, so the result is always
+/// (first and last tick give the same period, and the zone's offset does not change in between), and an instant of a
+/// quarter-hour that does not is computed exactly instead, so the result is always
 /// <see cref="Period.Containing(DateTimeOffset, PeriodGranularity, TimeZoneInfo)"/>.
 /// </remarks>
 internal sealed class PeriodIndexer
@@ -63,8 +63,7 @@ internal sealed class PeriodIndexer
         {
             long first = day * TimeSpan.TicksPerDay;
             long last = Math.Min(first + TimeSpan.TicksPerDay - 1, DateTimeOffset.MaxValue.UtcTicks);
-            var atFirst = PeriodOf(first);
-            dayEntry = new Entry(day + 1, atFirst == PeriodOf(last) ? SlotOf(atFirst) : -1);
+            dayEntry = new Entry(day + 1, InOnePeriod(first, last) is { } period ? SlotOf(period) : -1);
             if (dayEntry.Slot >= 0)
             {
                 return dayEntry.Slot;
@@ -95,11 +94,10 @@ internal sealed class PeriodIndexer
     {
         long first = (long)quarter * QuarterHourTicks;
         long last = Math.Min(first + QuarterHourTicks - 1, DateTimeOffset.MaxValue.UtcTicks);
-        var atFirst = PeriodOf(first);
         int slot;
-        if (atFirst == PeriodOf(last))
+        if (InOnePeriod(first, last) is { } period)
         {
-            slot = SlotOf(atFirst);
+            slot = SlotOf(period);
             entry = new Entry(quarter + 1, slot);
         }
         else
@@ -109,6 +107,21 @@ internal sealed class PeriodIndexer
 
         _cache.Missed();
         return slot;
+    }
+
+    /// <summary>
+    /// The one period that every instant from <paramref name="first"/> to <paramref name="last"/> lies in, or
+    /// <see langword="null"/>. The ends agreeing is not enough when the zone's offset changes in between: local time
+    /// can then leave the period and come back (America/Sitka's date went back a day in 1867), so such a span is
+    /// never one period to the caches, and its instants are computed one by one.
+    /// </summary>
+    private Period? InOnePeriod(long first, long last)
+    {
+        var period = PeriodOf(first);
+        return period == PeriodOf(last)
+            && _zone.GetUtcOffset(new DateTime(first, DateTimeKind.Utc)) == _zone.GetUtcOffset(new DateTime(last, DateTimeKind.Utc))
+            ? period
+            : null;
     }
 
     private Period PeriodOf(long utcTicks) =>

@@ -223,19 +223,18 @@ internal sealed class TableBuilder
         int keep = _options.MaxCampaignsPerNetwork;
         foreach (var (network, campaigns) in totals)
         {
-            if (campaigns.Count <= keep)
+            // Only campaigns with events compete, and (other) is no campaign: it takes no kept place. A touch interned
+            // without events (before a Clear, or a conversion credited elsewhere) is not a campaign the table folds.
+            var ranked = campaigns.Where(c => c.Value > 0 && !string.Equals(c.Key, FunnelLabels.Other, StringComparison.Ordinal)).ToList();
+            if (ranked.Count <= keep)
             {
                 continue;
             }
 
-            var ranked = new List<KeyValuePair<string, long>>(campaigns);
             ranked.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
             for (int i = keep; i < ranked.Count; i++)
             {
-                if (!string.Equals(ranked[i].Key, FunnelLabels.Other, StringComparison.Ordinal))
-                {
-                    folded.Add((network, ranked[i].Key));
-                }
+                folded.Add((network, ranked[i].Key));
             }
         }
 

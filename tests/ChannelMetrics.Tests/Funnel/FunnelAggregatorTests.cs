@@ -163,6 +163,107 @@ public sealed class FunnelAggregatorTests
     }
 
     [Test]
+    public void ToTable_CampaignCap_OtherTakesNoKeptPlace()
+    {
+        // A campaign literally named "(other)" is the largest: the largest real campaign must still be kept.
+        var a = new FunnelAggregator(FunnelOptions.Default with { MaxCampaignsPerNetwork = 1 });
+        foreach (var (campaign, visits) in new[] { (FunnelLabels.Other, 10), ("a", 5), ("b", 1) })
+        {
+            for (int i = 0; i < visits; i++)
+            {
+                Add(a, T0, FunnelStage.Visit, null, "Facebook", campaign);
+            }
+        }
+
+        var table = a.ToTable();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summary(table), Is.EqualTo("2026-03 Facebook/(other) 11/0/0; 2026-03 Facebook/a 5/0/0"));
+            Assert.That(table.FoldedCampaignCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void ToTable_CampaignsWithoutEvents_AreNotFolded()
+    {
+        var options = FunnelOptions.Default with { MaxCampaignsPerNetwork = 1 };
+        var cleared = new FunnelAggregator(options);
+        Add(cleared, T0, FunnelStage.Visit, null, "Facebook", "a");
+        Add(cleared, T0, FunnelStage.Visit, null, "Facebook", "b");
+        cleared.Clear();
+        Add(cleared, T0, FunnelStage.Visit, null, "Facebook", "c");
+
+        // The lead's own touch (campaign b) is interned but the lead is credited to the visit's campaign a.
+        var credited = new FunnelAggregator(options);
+        Add(credited, T0, FunnelStage.Visit, "v", "Facebook", "a");
+        Add(credited, T0.AddHours(1), FunnelStage.Lead, "v", "Facebook", "b");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cleared.ToTable().FoldedCampaignCount, Is.Zero);
+            Assert.That(cleared.ToTable().Diagnostics, Is.Empty);
+            Assert.That(Summary(credited.ToTable()), Is.EqualTo("2026-03 Facebook/a 1/1/0"));
+            Assert.That(credited.ToTable().FoldedCampaignCount, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Merge_CarriesTheMemoryGuardsFolds()
+    {
+        var options = FunnelOptions.Default with { MaxCampaignsPerNetwork = 1 };
+        var guarded = new FunnelAggregator(options);
+        for (int c = 0; c < 20; c++)
+        {
+            Add(guarded, T0, FunnelStage.Visit, null, "Facebook", "c" + c);
+        }
+
+        var merged = new FunnelAggregator(options);
+        merged.Merge(guarded);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(guarded.ToTable().FoldedCampaignCount, Is.EqualTo(19));
+            Assert.That(merged.ToTable().FoldedCampaignCount, Is.EqualTo(guarded.ToTable().FoldedCampaignCount));
+            Assert.That(Summary(merged.ToTable()), Is.EqualTo(Summary(guarded.ToTable())));
+        });
+    }
+
+    [Test]
+    public void AddAndMerge_BeyondInt64Events_ThrowAndChangeNothing()
+    {
+        // 2^63 − 1 events without adding them one by one: merge doubling aggregators, 1 + 2 + 4 + … + 2^62.
+        var total = new FunnelAggregator();
+        var power = new FunnelAggregator();
+        Add(power, T0, FunnelStage.Visit, null, "Facebook");
+        for (int k = 0; k < 63; k++)
+        {
+            total.Merge(power);
+            if (k < 62)
+            {
+                var doubled = new FunnelAggregator();
+                doubled.Merge(power);
+                doubled.Merge(power);
+                power = doubled;
+            }
+        }
+
+        string before = Summary(total.ToTable());
+        var one = new FunnelAggregator();
+        Add(one, T0, FunnelStage.Visit, null, "Facebook");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(total.EventCount, Is.EqualTo(long.MaxValue));
+            Assert.That(() => Add(total, T0, FunnelStage.Visit, null, "Facebook"), Throws.InstanceOf<OverflowException>());
+            Assert.That(() => total.AddRange([T0], [FunnelStage.Visit], [FunnelVisitorId.None], [total.InternTouch("Facebook", "social", null, null, null)]), Throws.InstanceOf<OverflowException>());
+            Assert.That(() => total.Merge(one), Throws.InstanceOf<OverflowException>());
+            Assert.That(total.EventCount, Is.EqualTo(long.MaxValue));
+            Assert.That(Summary(total.ToTable()), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public void Add_HostileCampaignCount_MemoryGuardFoldsAtIngest()
     {
         var a = new FunnelAggregator(FunnelOptions.Default with { MaxCampaignsPerNetwork = 1 });
@@ -175,10 +276,10 @@ public sealed class FunnelAggregatorTests
 
         Assert.Multiple(() =>
         {
-            // 16 campaigns were created, the other 84 went to (other) at ingest; (other) is then the largest
-            // and the one campaign kept, so everything is in it.
-            Assert.That(Summary(table), Is.EqualTo("2026-03 Facebook/(other) 100/0/0"));
-            Assert.That(table.FoldedCampaignCount, Is.EqualTo(100));
+            // 16 campaigns were created, the other 84 went to (other) at ingest; of the 16 the one kept is the
+            // first by name among equals (c0), and (other), which takes no kept place, holds the 99 others.
+            Assert.That(Summary(table), Is.EqualTo("2026-03 Facebook/(other) 99/0/0; 2026-03 Facebook/c0 1/0/0"));
+            Assert.That(table.FoldedCampaignCount, Is.EqualTo(99));
         });
     }
 

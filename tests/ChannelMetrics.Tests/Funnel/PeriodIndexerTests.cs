@@ -51,4 +51,28 @@ public sealed class PeriodIndexerTests
 
         Assert.That(wrong, Is.Empty);
     }
+
+    // On 1867-10-18 (local) America/Sitka moved from Russian to American time: the clock went back by a whole day,
+    // so a UTC day could start and end on the same local date while passing through the day before.
+    [Test]
+    public void SlotOf_ZoneWhoseDateGoesBackWithinADay_EqualsPeriodContaining([Values] PeriodGranularity granularity)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Sitka");
+        var indexer = new PeriodIndexer(granularity, zone);
+        var around = new DateTimeOffset(1867, 10, 19, 0, 0, 0, TimeSpan.Zero);
+
+        var wrong = new List<string>();
+        for (int minute = -3 * 24 * 60; minute < 3 * 24 * 60; minute += 5)
+        {
+            var at = around.AddMinutes(minute);
+            var expected = Period.Containing(at, granularity, zone);
+            var actual = indexer[indexer.SlotOf(at.UtcTicks)];
+            if (actual != expected && wrong.Count < 5)
+            {
+                wrong.Add($"{at:O}: {actual}, expected {expected}");
+            }
+        }
+
+        Assert.That(wrong, Is.Empty);
+    }
 }
