@@ -22,29 +22,68 @@ internal static class EventFileReader
     ];
 
     /// <summary>Opens <paramref name="path"/>, decompressing it when it starts with the gzip magic bytes.</summary>
-    public static TextReader Open(string path, out Stream file)
+    /// <param name="path">The file.</param>
+    /// <param name="file">The opened file, for the caller to dispose and to ask for its position.</param>
+    /// <param name="decompressed">For a gzip file, the decompressed bytes read so far; otherwise <see langword="null"/>.</param>
+    public static TextReader Open(string path, out Stream file, out CountingStream? decompressed)
     {
         file = File.OpenRead(path);
         Span<byte> magic = stackalloc byte[2];
         int read = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
-        Stream content = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)
-            : file;
-        return new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        decompressed = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+            ? new CountingStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true))
+            : null;
+        // The reader owns the decompressor (which leaves the file open, for the caller to check its end).
+        return new StreamReader(decompressed ?? file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: decompressed is null);
     }
 
     /// <summary>Reads every good record of <paramref name="path"/>.</summary>
+    /// <remarks>
+    /// .NET's gzip reader ends quietly where a cut-off file ends, in the middle of a line. So each record is held back
+    /// until the next one is read, and the last one only goes out if the file ends as gzip says it should: a whole file
+    /// ends with the size of its content (modulo 2³²).
+    /// </remarks>
     /// <exception cref="InvalidDataException">The file has no header line, or the header lacks a required column.</exception>
     public static IEnumerable<EventRecord> Read(string path, ICollection<InputProblem> problems, IProgress<ReadProgress>? progress = null)
     {
         string name = Path.GetFileName(path);
-        using TextReader reader = Open(path, out Stream file);
+        using TextReader reader = Open(path, out Stream file, out CountingStream? decompressed);
         using Stream owned = file;
+        EventRecord? held = null;
         foreach (EventRecord record in Read(reader, name, problems, progress, () => (file.Position, file.Length)))
         {
-            yield return record;
+            if (held is { } previous)
+            {
+                yield return previous;
+            }
+
+            held = record;
         }
+
+        if (decompressed is not null && !EndsWithSize(file, decompressed.Count))
+        {
+            problems.Add(new InputProblem(name, held?.Line ?? 1, "the gzip file is cut short (or is several gzip files joined): it ends before the size it records, so its last line may be cut and was skipped"));
+            yield break;
+        }
+
+        if (held is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    private static bool EndsWithSize(Stream file, long contentLength)
+    {
+        if (file.Length < 4)
+        {
+            return false;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Position = file.Length - 4;
+        file.ReadExactly(trailer);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)contentLength;
     }
 
     /// <summary>Reads every good record from <paramref name="reader"/>; <paramref name="fileName"/> names it in problems.</summary>
@@ -191,5 +230,50 @@ internal static class EventFileReader
         }
 
         return -1;
+    }
+}
+
+/// <summary>A read-only pass-through that counts the bytes read from the stream it wraps (and disposes it).</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => Count; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read = inner.Read(buffer);
+        Count += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -141,8 +141,11 @@ public static class EvaluateRequests
             return ApiOutcome.BadRequest<Evaluation>("The funnel has no data: no event or row could be counted.");
         }
 
-        // Deterministic by default: evaluate as of the end of the data, not as of "today".
-        DateOnly date = request.EvaluationDate ?? funnel.Periods[^1].Next().Start;
+        // Deterministic by default: evaluate as of the end of the data, not as of "today" (or as of the calendar's last
+        // day, for data that reaches it: there is no day after 9999-12-31).
+        Period last = funnel.Periods[^1];
+        DateOnly date = request.EvaluationDate
+            ?? (last.Start.DayNumber + last.Days > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : last.End);
         return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
     }
 
@@ -186,7 +189,7 @@ public static class EvaluateRequests
         }
 
         AttributionModel attribution = AttributionModel.LastNonDirectTouch;
-        if (request.Attribution is { } model && !(Enum.TryParse(model, ignoreCase: true, out attribution) && Enum.IsDefined(attribution) && !char.IsDigit(model[0])))
+        if (request.Attribution is { } model && !EnumNames.TryParse(model, out attribution))
         {
             errors.Add($"attribution: '{model}' is not firstTouch, lastTouch or lastNonDirectTouch.");
             attribution = AttributionModel.LastNonDirectTouch;
@@ -218,11 +221,15 @@ public static class EvaluateRequests
         return aggregator.ToTable();
     }
 
-    /// <summary>A timestamp must state its offset: without one the instant, and so its month, is unknown.</summary>
+    /// <summary>
+    /// A timestamp must state its date and its offset: without either the instant, and so its month, is unknown (a
+    /// time alone would be read as today's).
+    /// </summary>
     private static bool TryParseTimestamp(string? text, out DateTimeOffset timestamp)
     {
         timestamp = default;
-        return text is { Length: > 6 }
+        return text is { Length: > 10 }
+            && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-' && text[10] is 'T' or 't' or ' '
             && (text[^1] is 'Z' or 'z' || (text[^6] is '+' or '-' && text[^3] == ':'))
             && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out timestamp);
     }

@@ -131,7 +131,7 @@ public static class LintRequests
             var parsed = new List<UtmField>();
             foreach (string field in fields)
             {
-                if (Enum.TryParse(field, ignoreCase: true, out UtmField f) && Enum.IsDefined(f) && !char.IsDigit(field[0]))
+                if (EnumNames.TryParse(field, out UtmField f))
                 {
                     parsed.Add(f);
                 }

@@ -124,6 +124,42 @@ public sealed class EvaluateRequestsTests
         Assert.That(errors[3], Does.StartWith("events[4].stage: 'signup'"));
     }
 
+    [TestCase("firstTouch, lastTouch")]
+    [TestCase(" 2")]
+    [TestCase("0")]
+    public void Evaluate_AttributionOtherThanAModelName_Is400(string attribution)
+    {
+        var outcome = EvaluateRequests.Evaluate(new EvaluateRequest { Events = Events(), Attribution = attribution }, s_engine);
+
+        Assert.That(outcome.Problem, Does.StartWith($"attribution: '{attribution}'"));
+    }
+
+    [TestCase("12:00 +01:00")]
+    [TestCase("12:00:00Z")]
+    public void Evaluate_TimestampWithoutADate_Is400(string timestamp)
+    {
+        var events = Events();
+        events[0] = events[0] with { Timestamp = timestamp };
+
+        var outcome = EvaluateRequests.Evaluate(new EvaluateRequest { Events = events }, s_engine);
+
+        Assert.That(outcome.Problem, Does.StartWith("events[0].timestamp: "));
+    }
+
+    [Test]
+    public void Evaluate_EventsInTheCalendarsLastMonth_AreEvaluatedNot500()
+    {
+        var request = new EvaluateRequest { Events = [new EventJson("9999-12-31T12:00:00Z", "visit", "v1", "?utm_source=facebook")] };
+
+        var outcome = EvaluateRequests.Evaluate(request, s_engine);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Problem, Is.Null, outcome.Problem);
+            Assert.That(outcome.Value!.Report.EvaluationDate, Is.EqualTo(DateOnly.MaxValue));
+        });
+    }
+
     [Test]
     public void Evaluate_BothEventsAndRows_Is400()
     {

@@ -114,6 +114,43 @@ public sealed class EventFileReaderTests
         }
     }
 
+    [Test]
+    public void Read_GzipFileCutShort_ReportsItAndSkipsThePossiblyCutLastLine()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.csv.gz");
+        try
+        {
+            var csv = new StringBuilder(Header);
+            for (int i = 0; i < 20_000; i++)
+            {
+                csv.Append("2025-01-01T00:00:00Z,visit,V").Append(i).Append(",https://x.example/").Append(i).Append('\n');
+            }
+
+            using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+            {
+                gzip.Write(Encoding.UTF8.GetBytes(csv.ToString()));
+            }
+
+            byte[] whole = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
+            var problems = new List<InputProblem>();
+
+            var records = EventFileReader.Read(path, problems).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(records.Count, Is.GreaterThan(1000).And.LessThan(20_000));
+                Assert.That(problems.Single().Message, Does.Contain("cut short"));
+                // Every record given out is a whole line: its visitor and URL carry the same number as its line.
+                Assert.That(records.Where(r => r.VisitorId != "V" + (r.Line - 2) || r.LandingUrl != "https://x.example/" + (r.Line - 2)), Is.Empty);
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestCase("2025-03-14T09:12:44+01:00", true)]
     [TestCase("2025-03-14T09:12:44-05:30", true)]
     [TestCase("2025-03-14T09:12:44Z", true)]
