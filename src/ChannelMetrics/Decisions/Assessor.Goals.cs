@@ -137,7 +137,7 @@ internal sealed partial class Assessor
                 PValue = status.TrendPValue,
                 Periods = status.ProjectedPeriod is Period p ? _period.PeriodsUntil(p) : null,
                 Message = status.Progress == GoalProgress.OnTrack
-                    ? string.Create(CultureInfo.InvariantCulture, $"{what} is on track: {observed} on average, below the target of {Format(goal, status.Target)}, but rising significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? string.Create(CultureInfo.InvariantCulture, $", before its deadline {d:yyyy-MM-dd}") : "")}.")
+                    ? string.Create(CultureInfo.InvariantCulture, $"{what} is on track: {observed} on average, {(goal.Direction == GoalDirection.AtLeast ? "below" : "above")} the target of {Format(goal, status.Target)}, but {(goal.Direction == GoalDirection.AtLeast ? "rising" : "falling")} significantly ({P(mk.PValue)}) and projected to reach it in {status.ProjectedPeriod}{(goal.Deadline is DateOnly d ? string.Create(CultureInfo.InvariantCulture, $", before its deadline {d:yyyy-MM-dd}") : "")}.")
                     : string.Create(CultureInfo.InvariantCulture, $"{what} is behind: {observed} on average against a target of {Format(goal, status.Target)}; {BehindReason(goal, status, mk)}."),
             },
             _ => about with
@@ -157,9 +157,9 @@ internal sealed partial class Assessor
         string test = mk.IsComputable ? " (" + P(mk.PValue) + ")" : " (too few values to test)";
         if (status.ProjectedPeriod is not Period projected)
         {
-            // No period is projected when the trend line never gets there, or only after 1,440 periods.
+            // No period is projected when the trend line never gets there, or only after 1,440 periods or 9999-12-31.
             return significant
-                ? string.Create(CultureInfo.InvariantCulture, $"it improves significantly{test}, but too slowly: its trend line would not reach it within 1,440 periods")
+                ? string.Create(CultureInfo.InvariantCulture, $"it improves significantly{test}, but too slowly: its trend line would not reach it within 1,440 periods (nor by 9999-12-31)")
                 : string.Create(CultureInfo.InvariantCulture, $"the trend line points the right way but not significantly{test}, so it cannot be counted on");
         }
 

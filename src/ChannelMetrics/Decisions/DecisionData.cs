@@ -198,10 +198,15 @@ internal sealed class DecisionData
         }
 
         // What the table says of its own input (skipped rows, folded campaigns, implausible dates) is news to the
-        // report's reader too: the verdicts rest on that data.
-        foreach (var diagnostic in funnel.Diagnostics)
+        // report's reader too: the verdicts rest on that data. A table read from rows has a note per row: past three
+        // of a kind, the first stands for the rest.
+        foreach (var kind in funnel.Diagnostics.GroupBy(d => d.Code))
         {
-            data.Note(diagnostic.Message);
+            int count = kind.Count();
+            foreach (var diagnostic in kind.Take(count > 3 ? 1 : 3))
+            {
+                data.Note(count > 3 ? string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Message} And {count - 1} more like it.") : diagnostic.Message);
+            }
         }
 
         if (later > 0)

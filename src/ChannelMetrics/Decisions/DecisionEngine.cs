@@ -33,7 +33,7 @@ namespace ChannelMetrics.Decisions;
 /// <item><description>Visit→lead rate clearly above the peers' (significant and at least <see cref="DecisionPolicy.MaterialRateRatio"/> times) → <see cref="Verdict.Invest"/>: volume is not quality.</description></item>
 /// <item><description>A large share of all visits or of a site section's (<see cref="DecisionPolicy.TrafficDriverShare"/>), clearly worse conversion, and its traffic goals met → <see cref="Verdict.Keep"/> as a traffic driver, judged on its traffic goal.</description></item>
 /// <item><description>Goals met (weighted share ≥ <see cref="DecisionPolicy.GoalsMetShare"/>) → <see cref="Verdict.Optimize"/> the weak funnel stage when one is clearly below the peers', or the cost when ROI is negative with no upward trend; else <see cref="Verdict.Keep"/>.</description></item>
-/// <item><description>Goals not met and everything says stop → <see cref="Verdict.Cut"/>: goals not even partly met (&lt; <see cref="DecisionPolicy.PartlyMetShare"/>) and none met or on track; no significant upward trend in visits, leads or a goal; conversion not better than the peers'; at least <see cref="DecisionPolicy.MinimumExperimentsBeforeCut"/> experiments over <see cref="DecisionPolicy.MinimumExperimentPeriodsBeforeCut"/> periods; at least <see cref="DecisionPolicy.MinimumPeriodsBeforeCut"/> periods of data; and ROI below <see cref="DecisionPolicy.RoiThreshold"/> or not computable (a zero-cost network has no ROI, which never counts in its favour).</description></item>
+/// <item><description>Goals not met and everything says stop → <see cref="Verdict.Cut"/>: goals not even partly met (&lt; <see cref="DecisionPolicy.PartlyMetShare"/>) and none met or on track; no significant upward trend in visits, leads or a goal; conversion not better than the peers'; at least <see cref="DecisionPolicy.MinimumExperimentsBeforeCut"/> experiments over <see cref="DecisionPolicy.MinimumExperimentPeriodsBeforeCut"/> periods; at least <see cref="DecisionPolicy.MinimumPeriodsBeforeCut"/> periods of data; at least <see cref="DecisionPolicy.MinimumVisits"/> visits in the window, whatever the goals (a reach-only network without traffic gets at most <see cref="Verdict.Reduce"/>); and ROI below <see cref="DecisionPolicy.RoiThreshold"/> or not computable (a zero-cost network has no ROI, which never counts in its favour).</description></item>
 /// <item><description>A funnel stage clearly below the peers' while the traffic holds (no significant fall in visits, traffic goals not missed) → <see cref="Verdict.Optimize"/> that stage.</description></item>
 /// <item><description>Fewer experiments than a Cut needs → <see cref="Verdict.Experiment"/>, naming the kinds not yet tried.</description></item>
 /// <item><description>A significant upward trend → <see cref="Verdict.Optimize"/>: improving, not there yet.</description></item>
@@ -130,6 +130,13 @@ public sealed class DecisionEngine
             ? null
             : (network, section, p) => sections.TryGetValue(network + "\n" + section, out var series) && series.ValueAt(p) is double v ? (long)v : null;
         var data = DecisionData.Build(dataset.Funnel, snapshots, lookup, dataset.HourlyRate ?? Policy.HourlyRate, period, Lookback);
+
+        // Every network of the dataset, those known only from section counts included: they are judged (or told they
+        // have no goal), and their section visits count in every network's section share.
+        foreach (var network in dataset.Networks)
+        {
+            data.GetOrAdd(network);
+        }
         foreach (var diagnostic in dataset.Diagnostics)
         {
             data.Notes.Insert(0, new Evidence { Code = EvidenceCodes.DataNote, Message = diagnostic.Message });

@@ -200,7 +200,6 @@ public sealed partial class FunnelAggregator
             {
                 CountChecked(blockTimestamps[k].UtcTicks, blockStages[k], (int)blockVisitors[k] - 1, (int)blockTouches[k], periods[k]);
             }
-
         }
 
         _eventCount = eventCount;

@@ -149,7 +149,7 @@ public sealed class FunnelTable
                 period = Period.Containing(period.Start, granularity);
             }
 
-            if (IsImplausible(period))
+            if (IsImplausible(row.Period))
             {
                 string moved = period == row.Period ? string.Empty : Invariant($" in {period}");
                 diagnostics.Add(new(FunnelDiagnosticCode.ImplausibleDate, rowIndex, Invariant($"Row {rowIndex} is dated {row.Period}, {ImplausibleWhere}; kept{moved}.")));

@@ -67,7 +67,9 @@ public sealed class GoalEvaluation
             return new GoalWindowSummary(first, last, window.Length, 0, 0, 0, none, none, none, null, null);
         }
 
-        double average = valueSum / known;
+        // Values near double.MaxValue overflow their sum but still have a mean: then add each one's share instead.
+        double average = double.IsFinite(valueSum) ? valueSum / known : ShareSum(window, known, static r => r.Value!.Value);
+        double meanGap = double.IsFinite(gapSum) ? gapSum / known : ShareSum(window, known, static r => r.Gap!.Value);
         return new GoalWindowSummary(
             first,
             last,
@@ -76,9 +78,23 @@ public sealed class GoalEvaluation
             met,
             known - met,
             MetricValue.Known((double)met / known),
-            MetricValue.Known(gapSum / known),
+            MetricValue.Known(meanGap),
             MetricValue.Known(average),
             Goal.IsMet(average),
             latest);
+    }
+
+    private static double ShareSum(ReadOnlySpan<GoalPeriodResult> window, int known, Func<GoalPeriodResult, double> value)
+    {
+        double sum = 0;
+        foreach (var result in window)
+        {
+            if (result.Value is not null)
+            {
+                sum += value(result) / known;
+            }
+        }
+
+        return sum;
     }
 }

@@ -111,7 +111,7 @@ internal static class JsonReading
             string expected =
                 message.Contains("DateOnly", StringComparison.Ordinal) ? "a date such as \"2026-06-30\"" :
                 message.Contains("Double", StringComparison.Ordinal) ? "a number" :
-                message.Contains("Int32", StringComparison.Ordinal) ? "an integer" :
+                message.Contains("Int32", StringComparison.Ordinal) || message.Contains("Int64", StringComparison.Ordinal) ? "an integer" :
                 message.Contains("List", StringComparison.Ordinal) ? "an array" :
                 message.Contains("String", StringComparison.Ordinal) ? "a string" :
                 "an object";

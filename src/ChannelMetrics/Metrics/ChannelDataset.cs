@@ -403,15 +403,22 @@ public sealed class ChannelDataset
             return null;
         }
 
+        // The table keeps campaigns apart by exact name: an exact match wins over one that differs only in case.
+        string? ignoringCase = null;
         foreach (var summary in Funnel.Campaigns(network))
         {
-            if (string.Equals(summary.Campaign, campaign, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(summary.Campaign, campaign, StringComparison.Ordinal))
             {
                 return summary.Campaign;
             }
+
+            if (ignoringCase is null && string.Equals(summary.Campaign, campaign, StringComparison.OrdinalIgnoreCase))
+            {
+                ignoringCase = summary.Campaign;
+            }
         }
 
-        return null;
+        return ignoringCase;
     }
 
     private MetricSeries Gaps() => Build(static _ => null);

@@ -303,9 +303,11 @@ public sealed record ChannelSnapshot
             return cost;
         }
 
-        return c == 0
-            ? MetricValue.NotComputable(NotComputableReason.ZeroDenominator, $"{Network} cost nothing in {Period} (no spend{(hourlyRate is null ? ", hours not costed" : "")}): ROI is undefined, not infinite")
-            : MetricValue.Known(((double)revenue - c) / c);
+        // A cost so close to zero that the ratio overflows (1e-320) is as undefined as none.
+        double roi = ((double)revenue - c) / c;
+        return c == 0 || !double.IsFinite(roi)
+            ? MetricValue.NotComputable(NotComputableReason.ZeroDenominator, $"{Network} cost {(c == 0 ? "nothing" : "next to nothing")} in {Period} (no spend{(hourlyRate is null ? ", hours not costed" : "")}): ROI is undefined, not infinite")
+            : MetricValue.Known(roi);
     }
 
     private MetricValue CostPer(long? count, string what, decimal? hourlyRate, string paramName)

@@ -192,16 +192,18 @@ public sealed class MetricSeries : IReadOnlyList<MetricPoint>, IEquatable<Metric
     /// </summary>
     /// <returns>
     /// A series of the same periods; the first period, periods next to a gap, and periods after a zero value
-    /// are unknown (growth from zero is undefined, not infinite).
+    /// are unknown (growth from zero is undefined, not infinite), and so is a change too large for a double.
     /// </returns>
     public MetricSeries GrowthRates()
     {
         var growth = new double?[Count];
         for (int i = 1; i < growth.Length; i++)
         {
-            if (_values[i - 1] is double previous && _values[i] is double current && previous != 0)
+            // A change too large for a double (1e300 after 1e-300) is as unknown as a change from zero.
+            if (_values[i - 1] is double previous && _values[i] is double current && previous != 0
+                && (current - previous) / previous is var rate && double.IsFinite(rate))
             {
-                growth[i] = (current - previous) / previous;
+                growth[i] = rate;
             }
         }
 

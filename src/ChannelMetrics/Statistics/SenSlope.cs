@@ -8,14 +8,16 @@ public static class SenSlope
     /// <summary>The smallest number of non-missing values the slope is computed on.</summary>
     public const int MinimumCount = 2;
 
+    private const long MaxPairs = 1L << 27;
+
     /// <summary>Estimates the trend slope per period of <paramref name="series"/> (equally spaced, oldest first).</summary>
     /// <param name="series">The values, oldest first. NaN marks a missing value: it is skipped, and the other values keep their original indices, so a gap still counts as elapsed time.</param>
     /// <param name="confidence">The confidence level of the slope interval, strictly between 0 and 1.</param>
     /// <returns>
     /// The slope, intercept and interval. With fewer than <see cref="MinimumCount"/> (2) non-missing values the result is not
     /// computable (<see cref="StatisticNotComputableReason.TooFewValues"/>); if pairwise differences overflow
-    /// <see cref="double"/>, <see cref="StatisticNotComputableReason.ValuesOutOfRange"/>; with 65,537 or more, more pairs than an
-    /// array holds, <see cref="StatisticNotComputableReason.TooManyValues"/>.
+    /// <see cref="double"/>, <see cref="StatisticNotComputableReason.ValuesOutOfRange"/>; with more than 16,384, more pairs than
+    /// fit in 1 GB, <see cref="StatisticNotComputableReason.TooManyValues"/>.
     /// </returns>
     /// <remarks>
     /// <para>
@@ -38,8 +40,9 @@ public static class SenSlope
             return SenSlopeResult.NotComputable(n, confidence, StatisticNotComputableReason.TooFewValues);
         }
 
+        // Every pair's slope is kept: 2²⁷ pairs (16,384 values) take 1 GB, a bound a caller's process can be expected to afford.
         long pairCount = (long)n * (n - 1) / 2;
-        if (pairCount > Array.MaxLength)
+        if (pairCount > MaxPairs)
         {
             return SenSlopeResult.NotComputable(n, confidence, StatisticNotComputableReason.TooManyValues);
         }

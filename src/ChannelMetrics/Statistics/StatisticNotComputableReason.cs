@@ -25,6 +25,6 @@ public enum StatisticNotComputableReason
     /// <summary>The values are so large that the arithmetic overflowed the range of <see cref="double"/>.</summary>
     ValuesOutOfRange = 5,
 
-    /// <summary>More values than the method can hold in memory: Sen's slope keeps every pair's slope, and 65,537 values or more have more pairs than an array can hold.</summary>
+    /// <summary>More values than the method can hold in memory: Sen's slope keeps every pair's slope, and more than 16,384 values have more pairs than fit in 1 GB.</summary>
     TooManyValues = 6,
 }

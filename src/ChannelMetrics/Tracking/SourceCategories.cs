@@ -83,9 +83,9 @@ public sealed class SourceCategories
     }
 
     /// <summary>
-    /// GA4's source for a referrer host: the host itself when listed, else a listed parent domain, else, for the site
-    /// itself (no subdomain but <c>www</c> or <c>m</c>), the site's name (the label before the public suffix,
-    /// <c>google</c> for <c>www.google.co.uk</c>) when listed.
+    /// GA4's source for a referrer host: the host itself when listed, else a listed parent domain, else the site's name
+    /// (the label before the public suffix, <c>google</c> for <c>www.google.co.uk</c>) when listed and the host is not one
+    /// of the site's other services (<c>docs.google.com</c>, <c>mail.google.com</c>).
     /// </summary>
     internal SourceCategory CategorizeHost(ReadOnlySpan<char> host, out Range source)
     {
@@ -108,16 +108,24 @@ public sealed class SourceCategories
             }
         }
 
-        // Only the site itself stands for its name (google.co.uk, m.yahoo.co.jp): another subdomain is another service
-        // of the site (docs.google.com, mail.google.com), which GA4 files as a referral unless it lists it above.
+        // A subdomain stands for its site (images.google.de, lite.duckduckgo.com), unless it is one of the big sites'
+        // other services (docs.google.com, outlook.live.com): those are referrals to GA4 unless it lists them above.
         Range name = SiteName(host);
-        if (host[..name.Start] is "" or "www." or "m." && _lookup.TryGetValue(host[name], out category))
+        if (!IsOtherService(host[..name.Start]) && _lookup.TryGetValue(host[name], out category))
         {
             source = name;
             return category;
         }
 
         return SourceCategory.None;
+    }
+
+    // The services of search sites that are no search (the host is normalised to lower case).
+    private static bool IsOtherService(ReadOnlySpan<char> subdomains)
+    {
+        int dot = subdomains.IndexOf('.');
+        return dot > 0 && subdomains[..dot] is "docs" or "drive" or "mail" or "accounts" or "myaccount" or "calendar" or "meet"
+            or "chat" or "classroom" or "photos" or "keep" or "contacts" or "outlook" or "login" or "onedrive";
     }
 
     /// <summary>The label before the public suffix: the last label, or the last two when the second-to-last is a short

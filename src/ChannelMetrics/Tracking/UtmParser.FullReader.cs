@@ -193,7 +193,7 @@ internal sealed class FullReader
         {
             // "?a=b&#038;utm_medium=c" (or &#38;, &#x26;): the URL parser ends the query at '#'.
             Add(UtmDiagnosticCode.HtmlEscapedSeparator, UtmSeverity.Warning, Map(fragmentStart - 2), null,
-                "An HTML-escaped ampersand '&#038;' ends the query at '#', so the parameters after it are not read.");
+                "An HTML-escaped ampersand ('&#038;', '&#38;' or '&#x26;') ends the query at '#', so the parameters after it are not read.");
         }
 
         // A hash router puts its own query after the fragment's '?'; otherwise the fragment itself may hold pairs.

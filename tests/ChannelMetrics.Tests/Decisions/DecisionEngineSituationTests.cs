@@ -434,7 +434,12 @@ public sealed class DecisionEngineSituationTests
 
         var report = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(rows), [], goals, ExperimentLog.Create([]), new DateOnly(9999, 12, 15));
 
-        Assert.That(report.Network("Facebook").GoalStatuses.Single().ProjectedPeriod, Is.Null);
+        var status = report.Network("Facebook").GoalStatuses.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.Progress, Is.EqualTo(GoalProgress.Behind));
+            Assert.That(status.ProjectedPeriod, Is.Null);
+        });
     }
 
     [Test]

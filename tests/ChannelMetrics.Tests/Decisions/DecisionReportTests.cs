@@ -353,4 +353,53 @@ public sealed class DecisionReportTests
 
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
+
+    [Test]
+    public void Evaluate_ManyRowNotesOfOneKind_OneNoteStandsForThem()
+    {
+        var rows = Enumerable.Range(0, 12).Select(i => new FunnelRecord(Period.Month(1, 1).Offset(i), "Reddit", 1, 0, 0))
+            .Append(new FunnelRecord(Period.Month(2026, 10), "Reddit", 100, 5, 1));
+        var s = Everything();
+
+        var report = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(rows), [], s.GoalSet, s.Log, Scenario.EvaluationDate);
+
+        Assert.That(report.DataNotes.Where(n => n.Message.Contains("before 1970-01-02", StringComparison.Ordinal)).Select(n => n.Message), Has.One.EndsWith("And 11 more like it."));
+    }
+
+    [Test]
+    public void Evaluate_Dataset_SectionOnlyNetworksAreJudgedAndCountInSectionShares()
+    {
+        var rows = new List<FunnelRecord>();
+        var sections = new List<SectionVisits>();
+        for (int m = 0; m < 12; m++)
+        {
+            var period = Period.Month(2025, 1).Offset(m);
+            rows.Add(new FunnelRecord(period, "LinkedIn", 1000, 10, 1));
+            rows.Add(new FunnelRecord(period, "Facebook", 4000, 400, 40));
+            sections.Add(new SectionVisits(period, "LinkedIn", "blog", 100));
+            sections.Add(new SectionVisits(period, "Newsletter", "blog", 900));
+        }
+
+        var goals = GoalSet.Create([Goal.Create("blog", GoalMetric.SectionVisits, GoalTarget.Absolute(50), section: "blog")], "test");
+        var report = new DecisionEngineBuilder().Build().Evaluate(ChannelDataset.Create(FunnelTable.FromRows(rows), [], sections), goals, ExperimentLog.Create([]), new DateOnly(2026, 1, 15));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Networks.Select(n => n.Network), Does.Contain("Newsletter"));
+            Assert.That(report.Network("LinkedIn").Evidence.Select(e => e.Message), Has.None.Contains("100.0% of the visits to the blog"));
+        });
+    }
+
+    [Test]
+    public void Evaluate_AtMostGoalOnTrack_SaysAboveAndFalling()
+    {
+        var s = new Scenario().WithPortfolio()
+            .Snapshots("X", 12, (i, p) => new ChannelSnapshot { Period = p, Network = "X", PositiveCount = 100, NeutralCount = 100, NegativeCount = 200 - (10 * i) })
+            .Goal(Goal.Create("x-negative", GoalMetric.NegativeCount, GoalTarget.Absolute(60), GoalDirection.AtMost, networks: ["X"]));
+
+        var x = s.Evaluate().Network("X");
+        var onTrack = x.Evidence.FirstOrDefault(e => e.Code == EvidenceCodes.GoalOnTrack);
+
+        Assert.That(onTrack?.Message, Does.Contain("above the target").And.Contain("falling significantly"), x.Explain());
+    }
 }

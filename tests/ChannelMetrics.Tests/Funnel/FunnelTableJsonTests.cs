@@ -126,6 +126,7 @@ public sealed class FunnelTableJsonTests
     [TestCase("\"period\": \"2026-01\", \"network\": \"Facebook\", \"campaign\": \"(not set)\"", "\"period\": \"2026-03\", \"network\": \"linkedin\", \"campaign\": \"b2b\"", "$.rows[1]", "repeats the period and dimensions of $.rows[0]")]
     [TestCase("\"visits\": 100", "\"visitz\": 100", "$.rows[0].visitz", "unknown property \"visitz\"")]
     [TestCase("\"visits\": 100", "\"visits\": \"100\"", "$.rows[0].visits", "a value of the wrong type")]
+    [TestCase("\"visits\": 100", "\"visits\": 1.5", "$.rows[0].visits", "expected an integer")]
     [TestCase("\"rows\": [", "\"diagnostics\": [{ \"code\": \"oops\", \"rowIndex\": -1, \"message\": \"m\" }], \"rows\": [", "$.diagnostics[0].code", "expected one of \"missingNetwork\"")]
     [TestCase("\"rows\": [", "\"diagnostics\": [{ \"code\": \"duplicateRow\", \"rowIndex\": -2, \"message\": \"m\" }], \"rows\": [", "$.diagnostics[0].rowIndex", "or -1")]
     [TestCase("\"rows\": [", "\"foldedCampaignCount\": -3, \"rows\": [", "$.foldedCampaignCount", "zero or more")]

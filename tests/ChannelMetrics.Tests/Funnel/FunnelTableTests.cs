@@ -333,4 +333,17 @@ public sealed class FunnelTableTests
 
         Assert.That(row.VisitToLead.Confidence, Is.EqualTo(0.9));
     }
+
+    [Test]
+    public void FromRows_ImplausibleRowOfAnotherGranularity_IsReportedWhereItLands()
+    {
+        // 9999-01 lands in the ISO week 9998-W53, a plausible week: the note is about the row's own date.
+        var table = FunnelTable.FromRows([new(Period.IsoWeek(2026, 12), "Facebook", 1, 0, 0), new(Period.Month(9999, 1), "Facebook", 5, 0, 0)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[] { (FunnelDiagnosticCode.ImplausibleDate, 1) }));
+            Assert.That(table.Diagnostics[0].Message, Does.EndWith("kept in 9998-W53."));
+        });
+    }
 }

@@ -263,4 +263,14 @@ public sealed class GoalTests
             Assert.That(Make(" ").Description, Is.Null);
         });
     }
+
+    [Test]
+    public void Summarize_ValuesWhoseSumOverflows_StillHaveAMean()
+    {
+        var goal = Goal.Create("revenue", GoalMetric.Revenue, GoalTarget.Absolute(1));
+
+        var summary = goal.Evaluate(MetricSeries.Create(s_jan, [1e308, 1e308])).Summarize();
+
+        Assert.That(summary.Average.Value, Is.EqualTo(1e308).Within(1e-12).Percent);
+    }
 }

@@ -303,4 +303,19 @@ public sealed class ChannelDatasetTests
             Assert.That(() => ChannelDataset.Create(table, []).Series((CostMetric)99, "X"), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
     }
+
+    [Test]
+    public void Series_CampaignsDifferingOnlyInCase_TheExactNameWins()
+    {
+        var dataset = ChannelDataset.Create(
+            FunnelTable.FromRows([new FunnelRecord(s_jan, "LinkedIn", 100, 0, 0, Campaign: "Spring"), new FunnelRecord(s_jan, "LinkedIn", 5, 0, 0, Campaign: "spring")]),
+            []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Series(GoalMetric.Visits, "LinkedIn", "spring").Values, Is.EqualTo(new double?[] { 5 }));
+            Assert.That(dataset.Series(GoalMetric.Visits, "LinkedIn", "Spring").Values, Is.EqualTo(new double?[] { 100 }));
+            Assert.That(dataset.Series(GoalMetric.Visits, "LinkedIn", "SPRING").Values, Is.EqualTo(new double?[] { 100 }));
+        });
+    }
 }

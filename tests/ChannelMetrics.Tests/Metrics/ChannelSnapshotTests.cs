@@ -240,4 +240,12 @@ public sealed class ChannelSnapshotTests
         Assert.That(first, Is.EqualTo(second));
         Assert.That(first, Is.Not.EqualTo(second with { Followers = null }));
     }
+
+    [Test]
+    public void Roi_CostNextToNothing_IsNotComputableRatherThanInfinite()
+    {
+        var roi = (Snapshot() with { Spend = 0m, HoursSpent = 1e-300, Revenue = 1000m }).Roi(1e-20m);
+
+        Assert.That(roi.Reason, Is.EqualTo(NotComputableReason.ZeroDenominator));
+    }
 }

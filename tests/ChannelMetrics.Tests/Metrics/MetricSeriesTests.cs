@@ -145,4 +145,12 @@ public sealed class MetricSeriesTests
             Assert.That(MetricSeries.Create(s_jan, [1.0]), Is.Not.EqualTo(MetricSeries.Create(s_jan.Next(), [1.0])));
         });
     }
+
+    [Test]
+    public void GrowthRates_ChangeBeyondADouble_IsAGap()
+    {
+        var growth = MetricSeries.Create(Period.Month(2025, 1), [1e-300, 1e300, 2e300]).GrowthRates();
+
+        Assert.That(growth.Values, Is.EqualTo(new double?[] { null, null, 1.0 }));
+    }
 }

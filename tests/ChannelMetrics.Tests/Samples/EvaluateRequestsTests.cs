@@ -157,6 +157,8 @@ public sealed class EvaluateRequestsTests
         {
             Assert.That(outcome.Problem, Is.Null, outcome.Problem);
             Assert.That(outcome.Value!.Report.EvaluationDate, Is.EqualTo(DateOnly.MaxValue));
+            // December 9999 has no period after it to be evaluated from: left out, and said so.
+            Assert.That(outcome.Value.Report.DataNotes.Select(n => n.Message), Has.Some.Contains("after the evaluation period 9999-11"));
         });
     }
 

@@ -111,6 +111,9 @@ public sealed class ChannelGroupingTests
     [TestCase("https://sites.google.com/view/x", DefaultChannel.OrganicSocial)]
     [TestCase("https://m.yahoo.co.jp/", DefaultChannel.OrganicSearch)]
     [TestCase("https://google.de/", DefaultChannel.OrganicSearch)]
+    [TestCase("https://images.google.de/", DefaultChannel.OrganicSearch)]
+    [TestCase("https://lite.duckduckgo.com/lite/", DefaultChannel.OrganicSearch)]
+    [TestCase("https://drive.google.com/file/d/1", DefaultChannel.Referral)]
     public void Classify_NoTagsWithReferrer_UsesReferrer(string? referrer, DefaultChannel expected)
     {
         Assert.That(ChannelGrouping.Default.Classify(UtmTags.Empty, referrer), Is.EqualTo(expected));
