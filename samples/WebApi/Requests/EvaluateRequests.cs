@@ -144,8 +144,7 @@ public static class EvaluateRequests
         // Deterministic by default: evaluate as of the end of the data, not as of "today" (or as of the calendar's last
         // day, for data that reaches it: there is no day after 9999-12-31).
         Period last = funnel.Periods[^1];
-        DateOnly date = request.EvaluationDate
-            ?? (last.Start.DayNumber + last.Days > DateOnly.MaxValue.DayNumber ? DateOnly.MaxValue : last.End);
+        DateOnly date = request.EvaluationDate ?? (last.LastDay == DateOnly.MaxValue ? DateOnly.MaxValue : last.End);
         return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
     }
 

@@ -51,9 +51,8 @@ internal sealed partial class Assessor
             bool within;
             if (ahead <= Math.Min(120 * 12, room))
             {
-                var reached = _period.Offset(ahead);
-                projected = reached;
-                within = goal.Deadline is DateOnly deadline ? reached.Start.AddDays(reached.Days - 1) <= deadline : ahead <= _policy.ProjectionHorizonPeriods;
+                projected = _period.Offset(ahead);
+                within = goal.Deadline is DateOnly deadline ? projected.Value.LastDay <= deadline : ahead <= _policy.ProjectionHorizonPeriods;
             }
             else
             {

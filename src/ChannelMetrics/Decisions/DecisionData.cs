@@ -202,10 +202,16 @@ internal sealed class DecisionData
         // of a kind, the first stands for the rest.
         foreach (var kind in funnel.Diagnostics.GroupBy(d => d.Code))
         {
-            int count = kind.Count();
-            foreach (var diagnostic in kind.Take(count > 3 ? 1 : 3))
+            var notes = kind.ToList();
+            if (notes.Count > 3)
             {
-                data.Note(count > 3 ? string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Message} And {count - 1} more like it.") : diagnostic.Message);
+                data.Note(string.Create(CultureInfo.InvariantCulture, $"{notes[0].Message} And {notes.Count - 1} more like it."));
+                continue;
+            }
+
+            foreach (var diagnostic in notes)
+            {
+                data.Note(diagnostic.Message);
             }
         }
 

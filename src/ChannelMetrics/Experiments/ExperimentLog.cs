@@ -119,7 +119,7 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="last"/> starts before <paramref name="first"/>.</exception>
     public int CountOverlapping(string network, Period first, Period last, string? campaign = null) =>
-        CountOverlappingDates(network, first.Start, last.Start.AddDays(last.Days - 1), campaign);
+        CountOverlappingDates(network, first.Start, last.LastDay, campaign);
 
     /// <summary>
     /// Returns the periods of <paramref name="granularity"/> during which at least one experiment ran on

@@ -33,6 +33,12 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>, ICompar
     /// <exception cref="ArgumentOutOfRangeException">This is the calendar's last day, week, month or quarter: the day after it is past 9999-12-31.</exception>
     public DateOnly End => DateOnly.FromDayNumber(EndDayNumber);
 
+    /// <summary>
+    /// Gets the last day of this period (inclusive end). Unlike <see cref="End"/> it never throws: for the ISO week
+    /// 9999-W52, which runs past the calendar's last day, it is 9999-12-31.
+    /// </summary>
+    public DateOnly LastDay => DateOnly.FromDayNumber(Math.Min(EndDayNumber - 1, DateOnly.MaxValue.DayNumber));
+
     /// <summary>Gets the number of days in this period.</summary>
     public int Days => EndDayNumber - Start.DayNumber;
 

@@ -60,10 +60,26 @@ public sealed class PeriodTests
             {
                 var period = Period.Containing(last, granularity);
                 Assert.That(period.Days, Is.EqualTo(days), granularity.ToString());
+                Assert.That(period.LastDay, Is.EqualTo(last), granularity.ToString());
                 Assert.That(period.Contains(last), granularity.ToString());
                 Assert.That(period.Contains(period.Start.AddDays(-1)), Is.False, granularity.ToString());
                 Assert.That(() => period.End, Throws.InstanceOf<ArgumentOutOfRangeException>(), granularity.ToString());
             }
+        });
+    }
+
+    [TestCase("2026-03-16", PeriodGranularity.Day, "2026-03-16")]
+    [TestCase("2026-03-16", PeriodGranularity.Week, "2026-03-22")]
+    [TestCase("2024-02-10", PeriodGranularity.Month, "2024-02-29")]
+    [TestCase("2026-05-01", PeriodGranularity.Quarter, "2026-06-30")]
+    public void LastDay_IsTheDayBeforeEnd(string date, PeriodGranularity granularity, string expected)
+    {
+        var period = Period.Containing(DateOnly.Parse(date, CultureInfo.InvariantCulture), granularity);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(period.LastDay, Is.EqualTo(DateOnly.Parse(expected, CultureInfo.InvariantCulture)));
+            Assert.That(period.LastDay, Is.EqualTo(period.End.AddDays(-1)));
         });
     }
 
