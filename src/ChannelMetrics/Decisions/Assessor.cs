@@ -201,7 +201,7 @@ internal sealed partial class Assessor
         {
             var counts = network.Campaigns.GetValueOrDefault(name) ?? new FunnelCounts(name, _data.Length);
             var self = WindowSum(counts);
-            if (self.V == 0 && self.L == 0 && self.C == 0 && !NamedByGoal(networkGoals, name))
+            if (self.V == 0 && self.L == 0 && self.C == 0 && !NamedByGoal(networkGoals, name, network))
             {
                 // Over before the window: there is nothing left to decide about it.
                 continue;
@@ -211,7 +211,7 @@ internal sealed partial class Assessor
             // The network's goals filtered by campaign, as GoalSet.ForCampaign would, without scanning the whole set again.
             foreach (var goal in networkGoals)
             {
-                if (string.Equals(goal.Campaign, name, StringComparison.OrdinalIgnoreCase))
+                if (Targets(goal, name, network))
                 {
                     goals.Add(new SubjectGoal(goal, false, 1));
                 }
@@ -240,11 +240,11 @@ internal sealed partial class Assessor
         return result;
     }
 
-    private static bool NamedByGoal(IReadOnlyList<Goal> networkGoals, string campaign)
+    private static bool NamedByGoal(IReadOnlyList<Goal> networkGoals, string campaign, NetworkData network)
     {
         foreach (var goal in networkGoals)
         {
-            if (string.Equals(goal.Campaign, campaign, StringComparison.OrdinalIgnoreCase))
+            if (Targets(goal, campaign, network))
             {
                 return true;
             }
@@ -252,6 +252,12 @@ internal sealed partial class Assessor
 
         return false;
     }
+
+    // Goals name campaigns ignoring case, but the funnel keeps "Spring" and "spring" apart: a goal is for the campaign
+    // of its exact name when there is one, else for those that differ only in case.
+    private static bool Targets(Goal goal, string campaign, NetworkData network) =>
+        string.Equals(goal.Campaign, campaign, StringComparison.Ordinal)
+        || (string.Equals(goal.Campaign, campaign, StringComparison.OrdinalIgnoreCase) && !network.Campaigns.ContainsKey(goal.Campaign!));
 
     private static string? FindCampaign(NetworkData network, string campaign)
     {

@@ -455,4 +455,25 @@ public sealed class DecisionEngineSituationTests
 
         Assert.That(pinterest.Verdict, Is.EqualTo(Verdict.Reduce), pinterest.Explain());
     }
+
+    [Test]
+    public void CampaignGoal_CampaignsDifferingOnlyInCase_GoesToTheExactName()
+    {
+        var linkedIn = new Scenario().WithPortfolio()
+            .Funnel("LinkedIn", 24, 1000, 0.02, 0.1, campaign: "Spring")
+            .Funnel("LinkedIn", 24, 1000, 0.02, 0.1, campaign: "spring")
+            .Funnel("LinkedIn", 24, 1000, 0.02, 0.1, campaign: "SUMMER")
+            .Goal(Goal.Create("li-spring", GoalMetric.Visits, GoalTarget.Absolute(1500), networks: ["LinkedIn"], campaign: "spring"))
+            .Goal(Goal.Create("li-summer", GoalMetric.Visits, GoalTarget.Absolute(1500), networks: ["LinkedIn"], campaign: "summer"))
+            .Evaluate().Network("LinkedIn");
+
+        string[] GoalsOf(string campaign) => [.. linkedIn.Campaigns.Single(c => c.Campaign == campaign).GoalStatuses.Where(g => !g.Inherited).Select(g => g.GoalId)];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(GoalsOf("spring"), Is.EqualTo(new[] { "li-spring" }));
+            Assert.That(GoalsOf("Spring"), Is.Empty);
+            Assert.That(GoalsOf("SUMMER"), Is.EqualTo(new[] { "li-summer" }), "with no exact name, case is ignored");
+        });
+    }
 }
