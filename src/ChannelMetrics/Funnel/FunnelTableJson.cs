@@ -91,6 +91,9 @@ internal static class FunnelTableJson
         new[] { FunnelDimensions.Network, FunnelDimensions.ChannelGroup, FunnelDimensions.Medium, FunnelDimensions.Campaign, FunnelDimensions.Content }
             .ToDictionary(d => JsonNames.Of(d)[0], StringComparer.Ordinal);
 
+    private static readonly Dictionary<FunnelDimensions, string> NameOfDimension =
+        DimensionNames.ToDictionary(pair => pair.Value, pair => pair.Key);
+
     private static readonly Dictionary<string, FunnelDiagnosticCode> Codes =
         Enum.GetValues<FunnelDiagnosticCode>().ToDictionary(JsonNames.Of, StringComparer.Ordinal);
 
@@ -205,7 +208,8 @@ internal static class FunnelTableJson
 
     private static string? Dimension(string? value, FunnelDimensions dimensions, FunnelDimensions which, string rowPath)
     {
-        string name = JsonNames.Of(which)[0];
+        // Called four times per row: a lookup, where JsonNames.Of would build a list each time.
+        string name = NameOfDimension[which];
         bool grouped = (dimensions & which) != 0;
         return (grouped, value) switch
         {
