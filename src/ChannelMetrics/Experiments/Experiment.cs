@@ -40,7 +40,7 @@ public sealed class Experiment : IEquatable<Experiment>
     public string? Outcome { get; }
 
     /// <summary>Creates an experiment.</summary>
-    /// <param name="network">The canonical network name.</param>
+    /// <param name="network">The canonical network name; surrounding white space is removed.</param>
     /// <param name="kind">What the experiment changed.</param>
     /// <param name="description">What was tried.</param>
     /// <param name="start">The first day.</param>
@@ -56,7 +56,7 @@ public sealed class Experiment : IEquatable<Experiment>
             throw new ArgumentException(error.Message, error.Field);
         }
 
-        return new Experiment(network, campaign, kind, description, start, end, string.IsNullOrWhiteSpace(outcome) ? null : outcome);
+        return new Experiment(network.Trim(), campaign, kind, description, start, end, string.IsNullOrWhiteSpace(outcome) ? null : outcome);
     }
 
     /// <summary>Returns whether the experiment ran on any day from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>

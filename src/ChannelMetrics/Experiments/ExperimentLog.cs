@@ -10,7 +10,7 @@ namespace ChannelMetrics.Experiments;
 /// "tried and failed".
 /// </summary>
 /// <remarks>
-/// <para>Immutable and thread-safe. Network and campaign names compare ignoring case.</para>
+/// <para>Immutable and thread-safe. Network and campaign names compare ignoring case; network names are stored and looked up without surrounding white space.</para>
 /// <para>JSON (schema version 1; camelCase; <c>kind</c> one of contentFormat, postingTime, tone, audience, budget, other;
 /// dates <c>yyyy-MM-dd</c>; <c>end</c> inclusive, omitted while running; <c>campaign</c> and <c>outcome</c> optional):</para>
 /// <code>
@@ -65,7 +65,8 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     public IReadOnlyList<Experiment> ForNetwork(string network, string? campaign = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        return Array.FindAll(_experiments, e => Matches(e, network, campaign));
+        string name = network.Trim();
+        return Array.FindAll(_experiments, e => Matches(e, name, campaign));
     }
 
     /// <summary>Returns the kinds of experiment tried on <paramref name="network"/> (and <paramref name="campaign"/>, as in <see cref="ForNetwork"/>).</summary>

@@ -318,7 +318,7 @@ public sealed class FunnelTable
     }
 
     /// <summary>Returns the totals of each campaign of one network over a range of periods, sorted by campaign.</summary>
-    /// <param name="network">The network (case-insensitive).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="from">The first period included, or <see langword="null"/> for the table's first.</param>
     /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
     /// <returns>One summary per campaign; empty when the network has no row in the range.</returns>
@@ -329,6 +329,7 @@ public sealed class FunnelTable
     public IReadOnlyList<FunnelSummary> Campaigns(string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         ValidateBound(from, nameof(from));
         ValidateBound(to, nameof(to));
         if ((Dimensions & FunnelDimensions.Campaign) == 0)
@@ -361,7 +362,7 @@ public sealed class FunnelTable
     /// Returns one row per period of the table (first to last, none skipped) with the totals of all
     /// networks, one network, or one campaign within a network; periods without data have zero counts.
     /// </summary>
-    /// <param name="network">The network (case-insensitive), or <see langword="null"/> for all networks.</param>
+    /// <param name="network">The network (ignoring case and surrounding white space), or <see langword="null"/> for all networks.</param>
     /// <param name="campaign">The campaign (ordinal), or <see langword="null"/> for all campaigns.</param>
     /// <returns>The rows, in period order; their <see cref="FunnelRow.Network"/> is <c>(all)</c> for all networks, and
     /// other dimensions are <see langword="null"/> except the campaign asked for.</returns>
@@ -374,6 +375,7 @@ public sealed class FunnelTable
             throw new InvalidOperationException("The table is not grouped by campaign; include FunnelDimensions.Campaign.");
         }
 
+        network = network?.Trim();
         var sums = new (long V, long L, long C)[_periods.Count];
         string label = network ?? FunnelLabels.All;
         bool found = false;
@@ -405,7 +407,7 @@ public sealed class FunnelTable
 
     /// <summary>Returns a metric over every period of the table, for all networks, one network, or one campaign.</summary>
     /// <param name="metric">The metric.</param>
-    /// <param name="network">The network (case-insensitive), or <see langword="null"/> for all networks.</param>
+    /// <param name="network">The network (ignoring case and surrounding white space), or <see langword="null"/> for all networks.</param>
     /// <param name="campaign">The campaign (ordinal), or <see langword="null"/> for all campaigns.</param>
     /// <returns>
     /// The series over <see cref="Periods"/>: counts are 0 in periods without data; a rate is a gap
@@ -428,12 +430,12 @@ public sealed class FunnelTable
             points[i] = new FunnelSeriesPoint(totals[i].Period, totals[i].GetValue(metric));
         }
 
-        return new FunnelSeries(metric, network, campaign, points);
+        return new FunnelSeries(metric, network?.Trim(), campaign, points);
     }
 
     /// <summary>Returns a network's share of the total of a count metric over a range of periods, as a rate with its interval.</summary>
     /// <param name="metric">A count metric: <see cref="FunnelMetric.Visits"/>, <see cref="FunnelMetric.Leads"/> or <see cref="FunnelMetric.Customers"/>.</param>
-    /// <param name="network">The network (case-insensitive).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="from">The first period included, or <see langword="null"/> for the table's first.</param>
     /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
     /// <returns>The network's count out of all networks' count; undefined when the total is 0.</returns>
@@ -443,6 +445,7 @@ public sealed class FunnelTable
     public Rate ShareOfTotal(FunnelMetric metric, string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         if (metric is not (FunnelMetric.Visits or FunnelMetric.Leads or FunnelMetric.Customers))
         {
             throw new ArgumentException("A share of total needs a count metric: Visits, Leads or Customers.", nameof(metric));

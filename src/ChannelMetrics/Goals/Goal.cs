@@ -72,7 +72,8 @@ public sealed class Goal : IEquatable<Goal>
     /// zero or more for counts and money, in [0, 1] for rates, −1 or more for growth rates, in [−1, 1] for scores.
     /// A growth target is only for count and money metrics.</param>
     /// <param name="direction">At least (default) or at most the target.</param>
-    /// <param name="networks">The networks the goal applies to; <see langword="null"/> for all networks. When given, not empty.</param>
+    /// <param name="networks">The networks the goal applies to; <see langword="null"/> for all networks. When given, not empty;
+    /// surrounding white space is removed from each name.</param>
     /// <param name="campaign">A campaign to limit the goal to, or <see langword="null"/>.</param>
     /// <param name="weight">The goal's weight, more than zero.</param>
     /// <param name="deadline">The date by which the target should be met, or <see langword="null"/>.</param>
@@ -104,10 +105,10 @@ public sealed class Goal : IEquatable<Goal>
             throw new ArgumentException(error.Message, param);
         }
 
-        return new Goal(id, metric, target, direction, networkArray ?? [], campaign, weight, deadline, section, string.IsNullOrWhiteSpace(description) ? null : description);
+        return new Goal(id, metric, target, direction, networkArray is null ? [] : Array.ConvertAll(networkArray, n => n.Trim()), campaign, weight, deadline, section, string.IsNullOrWhiteSpace(description) ? null : description);
     }
 
-    /// <summary>Returns whether the goal applies to <paramref name="network"/> (compared ignoring case), whatever its campaign filter.</summary>
+    /// <summary>Returns whether the goal applies to <paramref name="network"/> (compared ignoring case and surrounding white space), whatever its campaign filter.</summary>
     /// <param name="network">The canonical network name.</param>
     /// <returns><see langword="true"/> when the goal applies to all networks or lists this one.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
@@ -121,7 +122,7 @@ public sealed class Goal : IEquatable<Goal>
 
         foreach (var name in _networks)
         {
-            if (string.Equals(name, network, StringComparison.OrdinalIgnoreCase))
+            if (name.AsSpan().Equals(network.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -257,7 +258,8 @@ public sealed class Goal : IEquatable<Goal>
 
                 for (int j = 0; j < i; j++)
                 {
-                    if (string.Equals(networks[j], networks[i], StringComparison.OrdinalIgnoreCase))
+                    // Compared as they are stored: trimmed.
+                    if (networks[j].AsSpan().Trim().Equals(networks[i].AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
                     {
                         return new(Invariant($"networks[{i}]"), $"duplicate network \"{networks[i]}\"; expected each network once");
                     }

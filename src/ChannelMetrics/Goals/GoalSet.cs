@@ -8,7 +8,7 @@ namespace ChannelMetrics.Goals;
 /// The goals a team set for its networks, read from and written to JSON with a schema version.
 /// </summary>
 /// <remarks>
-/// <para>Immutable and thread-safe. Goal ids are unique, ignoring case. Network names compare ignoring case.</para>
+/// <para>Immutable and thread-safe. Goal ids are unique, ignoring case. Network names compare ignoring case, and are stored without surrounding white space.</para>
 /// <para>JSON (schema version 1; property names camelCase, enum values as camelCase strings, <c>//</c> comments allowed):</para>
 /// <code>
 /// {

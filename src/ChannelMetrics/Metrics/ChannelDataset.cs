@@ -18,7 +18,7 @@ namespace ChannelMetrics.Metrics;
 /// <para>An empty dataset (no funnel row, snapshot or section count) gives empty series.</para>
 /// <para>Snapshots describe a network as a whole, so snapshot and cost metrics asked for a campaign are all gaps.</para>
 /// <para>Bad input rows (duplicates, another granularity) are skipped and reported in <see cref="Diagnostics"/>,
-/// never thrown. Network names compare ignoring case; campaigns are matched ignoring case against the table's names.
+/// never thrown. Network names compare ignoring case and surrounding white space (snapshots and section counts store them trimmed, as <see cref="FunnelTable.FromRows"/> does); campaigns are matched ignoring case against the table's names.
 /// Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ChannelDataset
@@ -141,7 +141,7 @@ public sealed class ChannelDataset
             }
             else
             {
-                var key = (count.Network, count.Section, count.Period);
+                var key = (count.Network.Trim(), count.Section, count.Period);
                 if (sections.TryGetValue(key, out long earlier))
                 {
                     if (long.MaxValue - earlier < count.Visits)
@@ -164,23 +164,25 @@ public sealed class ChannelDataset
     }
 
     /// <summary>Returns the snapshot of <paramref name="network"/> for <paramref name="period"/>, if there is one.</summary>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="period">The period.</param>
     /// <returns>The snapshot, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     public ChannelSnapshot? Snapshot(string network, Period period)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         return _snapshots.GetValueOrDefault((network, period));
     }
 
     /// <summary>Returns the campaigns of <paramref name="network"/> in the funnel table, sorted; empty when the table is not grouped by campaign.</summary>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <returns>The campaign names.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     public IReadOnlyList<string> Campaigns(string network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         return (Funnel.Dimensions & FunnelDimensions.Campaign) == 0
             ? []
             : Funnel.Campaigns(network).Select(c => c.Campaign!).ToArray();
@@ -190,13 +192,14 @@ public sealed class ChannelDataset
     /// Returns the first period with data for <paramref name="network"/>: its first funnel row or snapshot (or, with a
     /// <paramref name="campaign"/>, the campaign's first funnel row); <see langword="null"/> when there is none.
     /// </summary>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="campaign">A campaign (ignoring case), or <see langword="null"/> for the whole network.</param>
     /// <returns>The first period with data, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     public Period? FirstPeriod(string network, string? campaign = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         if (campaign is not null)
         {
             return ResolveCampaign(network, campaign) is string resolved ? FirstFunnelPeriod(network, resolved) : null;
@@ -216,7 +219,7 @@ public sealed class ChannelDataset
 
     /// <summary>Returns the series a goal is evaluated on for <paramref name="network"/>: its metric, campaign filter and section.</summary>
     /// <param name="goal">The goal.</param>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <returns>The series over <see cref="Periods"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public MetricSeries SeriesFor(Goal goal, string network)
@@ -227,7 +230,7 @@ public sealed class ChannelDataset
 
     /// <summary>Returns <paramref name="metric"/> over <see cref="Periods"/> for a network, or one of its campaigns.</summary>
     /// <param name="metric">The metric.</param>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="campaign">A campaign (ignoring case) for funnel metrics, or <see langword="null"/> for the whole network.</param>
     /// <param name="section">The site section, for <see cref="GoalMetric.SectionVisits"/> only.</param>
     /// <returns>
@@ -241,6 +244,7 @@ public sealed class ChannelDataset
     public MetricSeries Series(GoalMetric metric, string network, string? campaign = null, string? section = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         switch (metric)
         {
             case GoalMetric.Visits:
@@ -272,13 +276,14 @@ public sealed class ChannelDataset
 
     /// <summary>Returns a cost metric of <paramref name="network"/> over <see cref="Periods"/>, with cost counting hours at <see cref="HourlyRate"/>.</summary>
     /// <param name="metric">The cost metric.</param>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <returns>The series; a gap where the value is not computable (see <see cref="ChannelSnapshot"/> for why, period by period).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
     public MetricSeries Series(CostMetric metric, string network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         if ((uint)metric > (uint)CostMetric.Roi)
         {
             throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown cost metric.");
@@ -310,7 +315,7 @@ public sealed class ChannelDataset
     /// Returns the ROI of <paramref name="network"/> over a window: (Σ revenue − Σ cost) / Σ cost over the periods of the
     /// window where both revenue and cost are known, with cost counting hours at <see cref="HourlyRate"/>.
     /// </summary>
-    /// <param name="network">The network (ignoring case).</param>
+    /// <param name="network">The network (ignoring case and surrounding white space).</param>
     /// <param name="from">The first period, or <see langword="null"/> for the dataset's first.</param>
     /// <param name="to">The last period, or <see langword="null"/> for the dataset's last.</param>
     /// <returns>The ROI; not computable when no period has both revenue and cost, or the summed cost is zero.</returns>
@@ -318,6 +323,7 @@ public sealed class ChannelDataset
     public MetricValue Roi(string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network = network.Trim();
         double revenue = 0, cost = 0;
         int periods = 0;
         foreach (var period in _periods)

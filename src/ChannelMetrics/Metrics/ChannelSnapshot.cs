@@ -40,7 +40,7 @@ public sealed record ChannelSnapshot
     /// <summary>Gets the reporting period.</summary>
     public required Period Period { get; init; }
 
-    /// <summary>Gets the canonical network name, for example "LinkedIn".</summary>
+    /// <summary>Gets the canonical network name, for example "LinkedIn", without surrounding white space.</summary>
     /// <exception cref="ArgumentException">Set to a null or blank name.</exception>
     public required string Network
     {
@@ -48,7 +48,9 @@ public sealed record ChannelSnapshot
         init
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Network));
-            _network = value;
+
+            // Names pasted from a spreadsheet often carry a trailing space; " LinkedIn" is still LinkedIn.
+            _network = value.Trim();
         }
     }
 

@@ -155,4 +155,16 @@ public sealed class ExperimentLogTests
             Assert.That(a, Is.Not.EqualTo(Experiment.Create("TikTok", ExperimentKind.Tone, "Sketches", new DateOnly(2025, 11, 1), null, "tt", "More likes")));
         });
     }
+
+    [Test]
+    public void Network_StoredTrimmed_FoundIgnoringSurroundingWhiteSpace()
+    {
+        var log = ExperimentLog.Create([Experiment.Create(" TikTok ", ExperimentKind.Tone, "Casual captions", new DateOnly(2025, 5, 1))]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.Experiments[0].Network, Is.EqualTo("TikTok"));
+            Assert.That(log.ForNetwork("tiktok "), Has.Count.EqualTo(1));
+        });
+    }
 }

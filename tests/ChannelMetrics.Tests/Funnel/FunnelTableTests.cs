@@ -346,4 +346,18 @@ public sealed class FunnelTableTests
             Assert.That(table.Diagnostics[0].Message, Does.EndWith("kept in 9998-W53."));
         });
     }
+
+    [Test]
+    public void Queries_FindANetworkIgnoringSurroundingWhiteSpace()
+    {
+        var table = Sample();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Campaigns(" LinkedIn ").Select(c => c.Campaign), Is.EqualTo(new[] { "b2b" }));
+            Assert.That(table.PeriodTotals("LinkedIn\t").Select(r => r.Visits), Is.EqualTo(new long[] { 200, 0, 100, 0 }));
+            Assert.That(table.Series(FunnelMetric.Visits, " linkedin").Network, Is.EqualTo("linkedin"));
+            Assert.That(table.ShareOfTotal(FunnelMetric.Visits, "LinkedIn ").Successes, Is.EqualTo(300));
+        });
+    }
 }

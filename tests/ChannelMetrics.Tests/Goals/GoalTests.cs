@@ -273,4 +273,29 @@ public sealed class GoalTests
 
         Assert.That(summary.Average.Value, Is.EqualTo(1e308).Within(1e-12).Percent);
     }
+
+    [Test]
+    public void Networks_StoredTrimmed_MatchedIgnoringSurroundingWhiteSpace()
+    {
+        var goal = Goal.Create("leads", GoalMetric.Leads, GoalTarget.Absolute(5), networks: ["LinkedIn ", " TikTok"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(goal.Networks, Is.EqualTo(new[] { "LinkedIn", "TikTok" }));
+            Assert.That(goal.AppliesTo("linkedin"), Is.True);
+            Assert.That(goal.AppliesTo(" TikTok "), Is.True);
+            Assert.That(goal.AppliesTo("Facebook"), Is.False);
+        });
+    }
+
+    [Test]
+    public void Networks_DuplicateOnceTrimmed_IsRejectedWithItsField()
+    {
+        var create = () => Goal.Create("leads", GoalMetric.Leads, GoalTarget.Absolute(5), networks: ["LinkedIn", "linkedin "]);
+
+        Assert.That(create, Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("networks").And.Message.Contains("duplicate network"));
+        Assert.That(
+            () => GoalSet.FromJson("""{ "schemaVersion": 1, "goals": [ { "id": "g", "metric": "leads", "target": 5, "networks": ["X", " x"] } ] }"""),
+            Throws.TypeOf<GoalSetFormatException>().With.Message.Contains("networks[1]"));
+    }
 }

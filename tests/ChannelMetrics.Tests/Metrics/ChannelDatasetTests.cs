@@ -318,4 +318,28 @@ public sealed class ChannelDatasetTests
             Assert.That(dataset.Series(GoalMetric.Visits, "LinkedIn", "SPRING").Values, Is.EqualTo(new double?[] { 100 }));
         });
     }
+
+    [Test]
+    public void NetworkNames_MatchIgnoringSurroundingWhiteSpace_AndAreStoredTrimmed()
+    {
+        // A spreadsheet's trailing space must not split one network into two, on any side of the join.
+        var dataset = ChannelDataset.Create(
+            FunnelTable.FromRows([new FunnelRecord(s_jan, "LinkedIn", 100, 5, 1, Campaign: "ads")]),
+            [new ChannelSnapshot { Period = s_jan, Network = "LinkedIn ", Followers = 4000, Spend = 100m, Revenue = 300m }],
+            [new SectionVisits(s_jan, " LinkedIn", "blog", 40)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Networks, Is.EqualTo(new[] { "LinkedIn" }));
+            Assert.That(dataset.Snapshot("LinkedIn", s_jan)?.Network, Is.EqualTo("LinkedIn"));
+            Assert.That(dataset.Snapshot(" linkedin\t", s_jan), Is.Not.Null);
+            Assert.That(dataset.Series(GoalMetric.Followers, "LinkedIn").Values, Is.EqualTo(new double?[] { 4000 }));
+            Assert.That(dataset.Series(GoalMetric.SectionVisits, "LinkedIn", section: "blog").Values, Is.EqualTo(new double?[] { 40 }));
+            Assert.That(dataset.Series(GoalMetric.Visits, "LinkedIn ").Values, Is.EqualTo(new double?[] { 100 }));
+            Assert.That(dataset.Series(CostMetric.Cost, " LinkedIn").Values, Is.EqualTo(new double?[] { 100 }));
+            Assert.That(dataset.Campaigns("LinkedIn "), Is.EqualTo(new[] { "ads" }));
+            Assert.That(dataset.FirstPeriod(" LinkedIn"), Is.EqualTo(s_jan));
+            Assert.That(dataset.Roi("LinkedIn ").Value, Is.EqualTo(2));
+        });
+    }
 }
