@@ -41,12 +41,12 @@ internal sealed record ReportOptions
           --snapshots PATH     per-month network metrics CSV      default: samples/data/snapshots.csv
           --goals PATH         goals JSON (GoalSet)               default: samples/data/goals.json
           --experiments PATH   experiment log JSON                default: samples/data/experiments.json
-          --out DIR            where report.md, report.json and report.html go
+          --out DIR            where report.md, report.json, report.csv and report.html go
                                default: samples/AgencyReport/out
           --time-zone ID       reporting time zone (IANA or Windows id)   default: Europe/Berlin
           --as-of YYYY-MM-DD   evaluation date        default: the day after the last event's month
           --hourly-rate EUR    cost of an hour of the team's time, for ROI   default: 60 (0 = spend only)
-          --language CODE      language of report.md and report.csv: en or ar   default: en
+          --language CODE      language of report.md: en or ar   default: en
           --no-progress        do not draw the progress line
           -h, --help           show this help
 

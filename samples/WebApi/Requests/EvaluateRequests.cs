@@ -171,7 +171,12 @@ public static class EvaluateRequests
         FunnelTable funnel = FunnelTable.FromRows(records);
         foreach (FunnelDiagnostic d in funnel.Diagnostics)
         {
-            errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: {d.Message}");
+            // A row the table kept (an implausible date) is evaluated and noted in the report, as events are; a row
+            // it skipped or merged would silently change the answer, so it is the caller's to fix.
+            if (d.Code != FunnelDiagnosticCode.ImplausibleDate)
+            {
+                errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: {d.Message}");
+            }
         }
 
         return funnel;

@@ -144,6 +144,17 @@ internal sealed partial class Assessor
         ConfidenceLevel By(bool significant) => significant ? ConfidenceLevel.High : ConfidenceLevel.Medium;
 
         // 1. Goals come first.
+        if (s.Goals.Count == 0 && s.CampaignGoalCount > 0)
+        {
+            evidence.Add(new Evidence
+            {
+                Code = EvidenceCodes.CampaignGoalsOnly,
+                Value = s.CampaignGoalCount,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} has goals only for some of its campaigns, none for the network as a whole: its campaigns are judged on theirs; set a network goal to judge {name} itself."),
+            });
+            return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
+        }
+
         if (s.Goals.Count == 0)
         {
             evidence.Add(new Evidence
@@ -194,6 +205,7 @@ internal sealed partial class Assessor
         if (hasFunnelGoal && s.Window.V < _policy.MinimumVisits)
         {
             int windowPeriods = _data.Length - _windowStart;
+            evidence.Add(experiments.Evidence);
             evidence.Add(new Evidence
             {
                 Code = EvidenceCodes.TooFewVisits,
@@ -203,7 +215,6 @@ internal sealed partial class Assessor
                 Periods = windowPeriods,
                 Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought only {Num(s.Window.V)} visits in the last {windowPeriods} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
             });
-            evidence.Add(experiments.Evidence);
             return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);
         }
 
@@ -220,7 +231,6 @@ internal sealed partial class Assessor
         // 7. Volume is not quality.
         if (visitToLead.Better)
         {
-            evidence.Add(visitToLead.Evidence);
             double even = 1.0 / s.SubjectsWithVisits;
             if (share.Value is double sv && sv < even)
             {
@@ -235,6 +245,7 @@ internal sealed partial class Assessor
                 });
             }
 
+            evidence.Add(visitToLead.Evidence);
             return Result(Verdict.Invest, ConfidenceLevel.High, OptimizationFocus.Traffic);
         }
 
@@ -277,51 +288,59 @@ internal sealed partial class Assessor
         // 9. Goals met: keep, or fix what is clearly weak.
         if (attainment >= _policy.GoalsMetShare)
         {
-            evidence.Add(Attainment(EvidenceCodes.GoalsMet, attainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(attainment)} of its goals by weight")));
+            var met = Attainment(EvidenceCodes.GoalsMet, attainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(attainment)} of its goals by weight"));
             if (weak.Item1 != OptimizationFocus.None)
             {
+                evidence.Add(met);
                 evidence.Add(weak.Item2.Evidence);
                 return Result(Verdict.Optimize, ConfidenceLevel.High, weak.Item1);
             }
 
             if (roiNegative && !upward)
             {
+                evidence.Add(met);
                 evidence.Add(roi!);
                 return Result(Verdict.Optimize, ConfidenceLevel.Medium, OptimizationFocus.Cost);
             }
 
+            // Kept for its goals: the conversion and the return only support that.
             evidence.Add(visitToLead.Evidence);
             if (roi is not null)
             {
                 evidence.Add(roi);
             }
 
+            evidence.Add(met);
             return Result(Verdict.Keep, ConfidenceLevel.High);
         }
 
         // 10. Cut only when everything says so.
         bool partly = attainment >= _policy.PartlyMetShare;
-        evidence.Add(Attainment(
+        var missed = Attainment(
             partly ? EvidenceCodes.GoalsPartlyMet : EvidenceCodes.GoalsNotMet,
             attainment,
-            partly ? _policy.PartlyMetShare : _policy.PartlyMetShare,
-            string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight")));
+            _policy.PartlyMetShare,
+            string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight"));
         bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
         // Too few visits is never a Cut, whatever the goals (a reach-only network included): at most Reduce, below.
         bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.Better && enoughExperiments
             && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive && s.Window.V >= _policy.MinimumVisits;
         if (cut)
         {
-            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
-            evidence.Add(visitToLead.Evidence);
-            evidence.Add(experiments.Evidence);
+            // Everything says so; the goals missed after enough tries say it loudest.
             if (roi is not null)
             {
                 evidence.Add(roi);
             }
 
+            evidence.Add(visitToLead.Evidence);
+            evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
+            evidence.Add(experiments.Evidence);
+            evidence.Add(missed);
             return Result(Verdict.Cut, ConfidenceLevel.High);
         }
+
+        evidence.Add(missed);
 
         // 11. One stage clearly weak while the traffic holds: fix that stage.
         if (weak.Item1 != OptimizationFocus.None && visitsTrend.Test.Trend != TrendDirection.Decreasing && !trafficMissed)
@@ -358,12 +377,12 @@ internal sealed partial class Assessor
         }
 
         // 15. Goals missed, tried, no return: spend less time.
-        evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
         if (roi is not null)
         {
             evidence.Add(roi);
         }
 
+        evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
         return Result(Verdict.Reduce, ConfidenceLevel.High);
     }
 

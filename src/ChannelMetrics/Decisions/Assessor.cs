@@ -148,6 +148,7 @@ internal sealed partial class Assessor
             PeerBasis = ComparisonBasis.Portfolio,
             SubjectsWithVisits = Math.Max(1, withVisits),
             Goals = goals,
+            CampaignGoalCount = networkGoals.Count - goals.Count,
             NetworkExperiments = _experiments.ForNetwork(network.Name),
         };
         var assessment = Assess(subject);
@@ -346,6 +347,9 @@ internal sealed partial class Assessor
         public required int SubjectsWithVisits { get; init; }
 
         public required List<SubjectGoal> Goals { get; init; }
+
+        /// <summary>For a network, how many of its goals are limited to a campaign; 0 for a campaign.</summary>
+        public int CampaignGoalCount { get; init; }
 
         /// <summary>Every experiment on the network (any campaign), looked up once per network.</summary>
         public required IReadOnlyList<Experiment> NetworkExperiments { get; init; }

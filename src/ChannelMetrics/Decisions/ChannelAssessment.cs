@@ -45,7 +45,11 @@ public sealed record ChannelAssessment
     /// <summary>Gets the status of each goal that applies, in goal-set order.</summary>
     public IReadOnlyList<GoalStatus> GoalStatuses { get; init; } = [];
 
-    /// <summary>Gets the evidence, in the order the rules examined it; the last items are the deciding ones.</summary>
+    /// <summary>
+    /// Gets the evidence, from the facts that support the verdict to the one that decided it, last: <c>Evidence[^1]</c>
+    /// is the reason to quote (a goal attainment, a rate above or below the peers, a trend, too little data), never a
+    /// side note such as an ROI that cannot be computed.
+    /// </summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>Gets the campaigns of a network, judged separately (empty for a campaign, or when the data have no campaigns).</summary>

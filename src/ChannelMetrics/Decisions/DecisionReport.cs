@@ -58,12 +58,17 @@ public sealed record DecisionReport
     /// <param name="json">The JSON text.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="JsonException">The text is not a report.</exception>
+    /// <exception cref="JsonException">The text is not a report, or is of another schema version than <see cref="CurrentSchemaVersion"/>.</exception>
     public static DecisionReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, DecisionJsonContext.Relaxed.DecisionReport)
+        var report = JsonSerializer.Deserialize(json, DecisionJsonContext.Relaxed.DecisionReport)
             ?? throw new JsonException("The JSON holds null, not a decision report.");
+
+        // A later version changed the meaning of some field: reading it as this one would be silently wrong.
+        return report.SchemaVersion == CurrentSchemaVersion
+            ? report
+            : throw new JsonException($"$.schemaVersion: unsupported schema version {report.SchemaVersion}; expected {CurrentSchemaVersion}.");
     }
 }
 

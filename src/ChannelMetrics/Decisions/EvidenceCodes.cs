@@ -9,6 +9,12 @@ public static class EvidenceCodes
     /// <summary>No goal applies: goals come first. No fields besides the subject.</summary>
     public const string GoalsMissing = "GoalsMissing";
 
+    /// <summary>
+    /// A network whose goals are all limited to some of its campaigns: the network as a whole has none to be judged on,
+    /// and its campaigns are judged on theirs. Value: the number of those campaign goals.
+    /// </summary>
+    public const string CampaignGoalsOnly = "CampaignGoalsOnly";
+
     /// <summary>No funnel row and no snapshot for the subject up to the evaluation period.</summary>
     public const string NoData = "NoData";
 

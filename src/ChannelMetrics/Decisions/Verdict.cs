@@ -4,7 +4,7 @@ namespace ChannelMetrics.Decisions;
 /// <remarks>The default value is <see cref="InsufficientData"/>, so an unset verdict never reads as advice.</remarks>
 public enum Verdict
 {
-    /// <summary>There is not enough to judge: no goal, too few periods, or no data. Says what is missing.</summary>
+    /// <summary>There is not enough to judge: no goal (or, for a network, goals only for some of its campaigns), too few periods, or no data. Says what is missing.</summary>
     InsufficientData = 0,
 
     /// <summary>Put more in: it converts clearly better than its peers, and reach (not quality) holds it back.</summary>

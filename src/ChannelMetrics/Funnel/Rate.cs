@@ -76,7 +76,7 @@ public readonly struct Rate : IEquatable<Rate>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Successes, Trials, Confidence);
 
-    /// <summary>Returns the rate as text, for example <c>12.50% [9.80%, 15.81%] (25/200)</c> or <c>n/a: no trials (0/0)</c>.</summary>
+    /// <summary>Returns the rate as text, for example <c>12.50% [8.61%, 17.80%] (25/200)</c> or <c>n/a: no trials (0/0)</c>.</summary>
     /// <returns>The invariant-culture text form.</returns>
     public override string ToString()
     {

@@ -248,7 +248,9 @@ public sealed class GoalSet : IEquatable<GoalSet>
 
         if (!GoalMetricExtensions.TryParseJsonName(d.Metric, out var metric))
         {
-            throw new GoalSetFormatException(path + ".metric", $"unknown metric \"{d.Metric}\"; expected one of {GoalMetricExtensions.JsonNames}", null);
+            // Funnel tables and reports name the rates "visitToLead" and "leadToCustomer": point from those to the goal names.
+            string hint = GoalMetricExtensions.TryParseJsonName(d.Metric + "Rate", out var rate) ? $" (did you mean \"{rate.ToJsonName()}\"?)" : "";
+            throw new GoalSetFormatException(path + ".metric", $"unknown metric \"{d.Metric}\"{hint}; expected one of {GoalMetricExtensions.JsonNames}", null);
         }
 
         if (d.Target is not double targetValue)

@@ -30,7 +30,7 @@ namespace ChannelMetrics.Reporting;
 ///     "visits": 1200, "leads": 30, "customers": 4,
 ///     "visitToLead" | "leadToCustomer" | "visitToCustomer": {
 ///       "successes": 30, "trials": 1200,
-///       "value"?: 0.025, "lower"?: 0.0176, "upper"?: 0.0354,          // present when the rate is defined
+///       "value"?: 0.025, "lower"?: 0.0176, "upper"?: 0.0355,          // present when the rate is defined
 ///       "undefinedReason"?: "noTrials" | "successesExceedTrials"      // present when it is not
 ///     } } ],
 ///   "diagnostics": [ { "code": "duplicateRow", "rowIndex": 3, "message": "..." } ]

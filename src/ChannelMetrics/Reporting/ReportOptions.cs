@@ -49,7 +49,7 @@ public sealed record ReportOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool IncludeCampaigns { get; init; } = true;
 
-    /// <summary>Gets how many evidence sentences a Markdown decision report shows per network and per campaign (the strongest first).</summary>
+    /// <summary>Gets how many evidence sentences a Markdown decision report shows per network and per campaign: the last ones of the engine's list, which ends with the deciding one.</summary>
     /// <value>Defaults to 5. JSON and CSV always carry all the evidence.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int MaxEvidencePerNetwork

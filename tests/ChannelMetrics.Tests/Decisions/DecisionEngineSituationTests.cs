@@ -37,6 +37,23 @@ public sealed class DecisionEngineSituationTests
     }
 
     [Test]
+    public void Evaluate_NetworkWithCampaignGoalsOnly_SaysSoAndJudgesTheCampaigns()
+    {
+        var report = Facebook(new Scenario().WithPortfolio())
+            .Funnel("LinkedIn", 24, 180, 0.095, 0.2, campaign: "li-ads")
+            .Funnel("LinkedIn", 24, 100, 0.012, 0.2, campaign: "company-page")
+            .Goal(Leads("LinkedIn", 15, campaign: "li-ads"))
+            .Evaluate();
+
+        var linkedIn = report.Network("LinkedIn");
+        Assert.That(linkedIn.Verdict, Is.EqualTo(Verdict.InsufficientData), linkedIn.Explain());
+        Assert.That(linkedIn.Codes(), Is.EqualTo(new[] { EvidenceCodes.CampaignGoalsOnly }));
+        Assert.That(linkedIn.Evidence(EvidenceCodes.CampaignGoalsOnly).Value, Is.EqualTo(1));
+        Assert.That(linkedIn.Evidence(EvidenceCodes.CampaignGoalsOnly).Message, Does.Contain("goals only for some of its campaigns"));
+        Assert.That(linkedIn.Campaign("li-ads").Verdict, Is.Not.EqualTo(Verdict.InsufficientData), linkedIn.Campaign("li-ads").Explain());
+    }
+
+    [Test]
     public void Evaluate_TwoMonthsOfData_InsufficientDataNotCut()
     {
         var report = Facebook(new Scenario().WithPortfolio())

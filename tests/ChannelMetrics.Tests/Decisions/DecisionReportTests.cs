@@ -127,6 +127,15 @@ public sealed class DecisionReportTests
         Assert.That(back.Policy, Is.EqualTo(report.Policy));
     }
 
+    [TestCase(2)]
+    [TestCase(0)]
+    public void FromJson_OtherSchemaVersion_ThrowsNamingTheField(int version)
+    {
+        string json = Everything().Evaluate().ToJson().Replace("\"schemaVersion\": 1", $"\"schemaVersion\": {version}", StringComparison.Ordinal);
+
+        Assert.That(() => DecisionReport.FromJson(json), Throws.TypeOf<System.Text.Json.JsonException>().With.Message.StartsWith("$.schemaVersion: unsupported schema version"));
+    }
+
     [Test]
     public void ToJson_CamelCaseEnumsAsStringsPeriodsAsText()
     {

@@ -95,7 +95,17 @@ internal sealed class Scenario
     public DecisionReport Evaluate(DecisionPolicy? policy = null, DateOnly? date = null)
     {
         var engine = new DecisionEngineBuilder { Policy = policy ?? DecisionPolicy.Default }.Build();
-        return engine.Evaluate(Table, _snapshots, GoalSet, Log, date ?? EvaluationDate);
+        var report = engine.Evaluate(Table, _snapshots, GoalSet, Log, date ?? EvaluationDate);
+        foreach (var network in report.Networks)
+        {
+            ReportExtensions.AssertDecidingEvidenceLast(network);
+            foreach (var campaign in network.Campaigns)
+            {
+                ReportExtensions.AssertDecidingEvidenceLast(campaign);
+            }
+        }
+
+        return report;
     }
 }
 
@@ -110,6 +120,25 @@ internal static class ReportExtensions
     public static IEnumerable<string> Codes(this ChannelAssessment assessment) => assessment.Evidence.Select(e => e.Code);
 
     public static Evidence Evidence(this ChannelAssessment assessment, string code) => assessment.Evidence.First(e => e.Code == code);
+
+    /// <summary>
+    /// Checks, for every report a scenario builds, the promise of <see cref="ChannelAssessment.Evidence"/>: the last
+    /// item is one that can decide the verdict, never a supporting note (an ROI that cannot be computed, a rate in line).
+    /// </summary>
+    public static void AssertDecidingEvidenceLast(ChannelAssessment a)
+    {
+        string[] deciding = a.Verdict switch
+        {
+            Verdict.Invest => [EvidenceCodes.ConversionAbovePeers],
+            Verdict.Keep => [EvidenceCodes.GoalsMet, EvidenceCodes.JudgeOnTrafficGoal],
+            Verdict.Optimize => [EvidenceCodes.ConversionBelowPeers, EvidenceCodes.SentimentWorsening, EvidenceCodes.RoiNegative, EvidenceCodes.RoiPositive, EvidenceCodes.TrendUp],
+            Verdict.Experiment => [EvidenceCodes.TooFewVisits, EvidenceCodes.NothingTried, EvidenceCodes.ExperimentsTooFew],
+            Verdict.Reduce => [EvidenceCodes.NoUpwardTrend, EvidenceCodes.TrendDown],
+            Verdict.Cut => [EvidenceCodes.GoalsNotMet],
+            _ => [EvidenceCodes.GoalsMissing, EvidenceCodes.CampaignGoalsOnly, EvidenceCodes.NoData, EvidenceCodes.TooFewPeriods, EvidenceCodes.GoalUnknown],
+        };
+        Assert.That(a.Evidence[^1].Code, Is.AnyOf(deciding), () => Explain(a));
+    }
 
     public static string Explain(this ChannelAssessment a) =>
         $"{a.Name}: {a.Verdict} ({a.Confidence}, {a.Role})\n" + string.Join("\n", a.Evidence.Select(e => $"  [{e.Code}] {e.Message}"))

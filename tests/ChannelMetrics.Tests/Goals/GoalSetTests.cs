@@ -109,6 +109,7 @@ public sealed class GoalSetTests
     }
 
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1 }, { "id": "b", "metric": "vists", "target": 1 } ] }""", "$.goals[1].metric", "unknown metric \"vists\"")]
+    [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visitToLead", "target": 0.1 } ] }""", "$.goals[0].metric", "unknown metric \"visitToLead\" (did you mean \"visitToLeadRate\"?)")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": -3 } ] }""", "$.goals[0].target", "negative target -3")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1 }, { "id": "b", "metric": "leads", "target": 1 }, { "id": "c", "metric": "visitToLeadRate", "target": 4 } ] }""", "$.goals[2].target", "rate above 1")]
     [TestCase("""{ "schemaVersion": 1, "goals": [ { "id": "a", "metric": "visits", "target": 1, "networks": [] } ] }""", "$.goals[0].networks", "empty network list")]

@@ -18,9 +18,6 @@ public sealed class ReadmeExamples
     [Test]
     public void QuickStart_ParsesAggregatesAndJudges()
     {
-        var start = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
-        var output = new StringWriter();
-
         #region quickstart
         // 1. Read a tracking link exactly: tags, the network behind a messy source, diagnostics.
         UtmParseResult parsed = UtmParser.Parse(
@@ -30,6 +27,7 @@ public sealed class ReadmeExamples
 
         // 2. Aggregate visits -> leads -> customers per network, campaign and month.
         var aggregator = new FunnelAggregator(FunnelOptions.Default with { Attribution = AttributionModel.FirstTouch });
+        var start = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
         for (int i = 0; i < 600; i++)
         {
             var when = start.AddHours(i * 7);
@@ -54,7 +52,8 @@ public sealed class ReadmeExamples
         DecisionReport report = engine.Evaluate(table, [], goals, ExperimentLog.Empty, new DateOnly(2026, 8, 1));
         foreach (ChannelAssessment assessment in report.Networks)
         {
-            output.WriteLine($"{assessment.Network}: {assessment.Verdict} - {assessment.Evidence[^1].Message}");
+            // The evidence runs from supporting facts to the deciding one, last.
+            Console.WriteLine($"{assessment.Network}: {assessment.Verdict} - {assessment.Evidence[^1].Message}");
         }
         #endregion
 
@@ -64,7 +63,7 @@ public sealed class ReadmeExamples
             Assert.That(firstProblem, Is.EqualTo("UTM003"));
             Assert.That(table.Networks, Is.EquivalentTo(new[] { "Facebook", "LinkedIn" }));
             Assert.That(report.Networks.Select(n => n.Network), Is.EquivalentTo(new[] { "Facebook", "LinkedIn" }));
-            Assert.That(output.ToString(), Does.Contain("LinkedIn: "));
+            Assert.That(report.Networks.Select(n => n.Evidence[^1].Code), Has.None.AnyOf(EvidenceCodes.RoiNotComputable, EvidenceCodes.ConversionInLine, EvidenceCodes.ConversionNotComparable));
         });
     }
 

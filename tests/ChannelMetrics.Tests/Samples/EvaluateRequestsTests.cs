@@ -163,6 +163,21 @@ public sealed class EvaluateRequestsTests
     }
 
     [Test]
+    public void Evaluate_RowWithAnImplausibleDate_IsEvaluatedAndNoted_AsTheTableKeepsIt()
+    {
+        var rows = Rows();
+        rows.Add(new FunnelRowJson("1970-01", "Reddit", null, 40, 2, 0));
+
+        var outcome = EvaluateRequests.Evaluate(new EvaluateRequest { Rows = rows }, s_engine);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Problem, Is.Null, outcome.Problem);
+            Assert.That(outcome.Value!.Report.DataNotes.Select(n => n.Message), Has.Some.Contains("is dated 1970-01, before 1970-01-02"));
+        });
+    }
+
+    [Test]
     public void Evaluate_BothEventsAndRows_Is400()
     {
         Assert.That(EvaluateRequests.Evaluate(new EvaluateRequest { Events = Events(), Rows = Rows() }, s_engine).Problem, Does.Contain("either 'events'"));
