@@ -28,11 +28,11 @@ for (int i = 0; i < 9_000; i++)
     }
 }
 
-// 3. What the team wants, then a verdict per network with its main reason (no costs given, so ROI is left aside).
+// 3. What the team wants, then a verdict per network with the reason that decided it (the evidence ends with it).
 GoalSet goals = GoalSet.FromJson("""
     { "schemaVersion": 1, "goals": [ { "id": "leads", "metric": "leads", "target": 8, "direction": "atLeast" },
       { "id": "x-visits", "metric": "visits", "target": 600, "direction": "atLeast", "networks": [ "X (Twitter)" ] } ] }
     """);
 DecisionReport report = new DecisionEngineBuilder().Build().Evaluate(aggregator.ToTable(), [], goals, ExperimentLog.Empty, new DateOnly(2026, 7, 1));
 foreach (ChannelAssessment n in report.Networks)
-    Console.WriteLine($"{n.Network,-12} {n.Visits,5:N0} visits {n.Leads,4} leads  {n.Verdict,-8} {n.Evidence.Last(e => e.Code != EvidenceCodes.RoiNotComputable).Message}");
+    Console.WriteLine($"{n.Network,-12} {n.Visits,5:N0} visits {n.Leads,4} leads  {n.Verdict,-8} {n.Evidence[^1].Message}");
