@@ -22,8 +22,9 @@ internal sealed class CsvRowWriter(TextWriter writer, bool protectFormulas)
         }
 
         // OWASP CSV injection: a leading = + - @ (or tab / CR, which some spreadsheets skip before one) makes a
-        // spreadsheet evaluate the cell. A leading apostrophe makes it text and is hidden by the spreadsheet.
-        bool prefix = protectFormulas && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        // spreadsheet evaluate the cell, and some trim leading spaces first. A leading apostrophe makes it text and is
+        // hidden by the spreadsheet.
+        bool prefix = protectFormulas && value.AsSpan().TrimStart(' ') is ['=' or '+' or '-' or '@' or '\t' or '\r', ..];
         bool quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0;
         if (!quote)
         {

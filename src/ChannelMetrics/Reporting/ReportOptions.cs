@@ -64,7 +64,7 @@ public sealed record ReportOptions
 
     /// <summary>
     /// Gets whether CSV text cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>,
-    /// <c>-</c>, <c>@</c>, a tab or a carriage return) are prefixed with an apostrophe.
+    /// <c>-</c>, <c>@</c>, a tab or a carriage return, after any leading spaces) are prefixed with an apostrophe.
     /// </summary>
     /// <value>
     /// Defaults to <see langword="true"/>: campaign names come from <c>utm_campaign</c>, which anyone can put in a link,

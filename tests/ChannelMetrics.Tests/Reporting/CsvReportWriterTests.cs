@@ -67,6 +67,9 @@ public sealed class CsvReportWriterTests
     [TestCase("-1", "'-1")]
     [TestCase("@SUM(A1)", "'@SUM(A1)")]
     [TestCase("\tx", "'\tx")]
+    [TestCase("  =1+2", "'  =1+2")]
+    [TestCase(" @SUM(A1)", "' @SUM(A1)")]
+    [TestCase(" plain", " plain")]
     [TestCase("plain", "plain")]
     [TestCase("a=b", "a=b")]
     public void WriteToString_FormulaLikeCampaign_IsPrefixed(string campaign, string expected)
