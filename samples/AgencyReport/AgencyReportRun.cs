@@ -62,7 +62,12 @@ internal static class AgencyReportRun
 
         // Markdown, JSON and CSV come from the library's report writers; the HTML page with its charts is the sample's.
         Directory.CreateDirectory(options.OutputDirectory);
-        var text = new ChannelMetrics.Reporting.ReportOptions { Language = options.Language };
+        // The text's language brings its dates and numbers: an Arabic report should not name its months in English.
+        var text = new ChannelMetrics.Reporting.ReportOptions
+        {
+            Language = options.Language,
+            Culture = options.Language is null or "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(options.Language),
+        };
         var outputs = new List<string>();
         foreach (ReportWriter writer in new ReportWriter[] { new MarkdownReportWriter(text), new JsonReportWriter(text), new CsvReportWriter(text) })
         {

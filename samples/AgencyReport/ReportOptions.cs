@@ -46,7 +46,7 @@ internal sealed record ReportOptions
           --time-zone ID       reporting time zone (IANA or Windows id)   default: Europe/Berlin
           --as-of YYYY-MM-DD   evaluation date        default: the day after the last event's month
           --hourly-rate EUR    cost of an hour of the team's time, for ROI   default: 60 (0 = spend only)
-          --language CODE      language of report.md: en or ar   default: en
+          --language CODE      language (text, dates, numbers) of report.md: en or ar   default: en
           --no-progress        do not draw the progress line
           -h, --help           show this help
 
