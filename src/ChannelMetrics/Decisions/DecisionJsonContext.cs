@@ -11,6 +11,7 @@ namespace ChannelMetrics.Decisions;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
     WriteIndented = true,
     NewLine = "\n",
     Converters =

@@ -58,17 +58,64 @@ public sealed record DecisionReport
     /// <param name="json">The JSON text.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="JsonException">The text is not a report, or is of another schema version than <see cref="CurrentSchemaVersion"/>.</exception>
+    /// <exception cref="JsonException">
+    /// The text is not a report: malformed, of another schema version than <see cref="CurrentSchemaVersion"/>, with a
+    /// required member missing or null, or with a negative count; the message names the JSON path.
+    /// </exception>
     public static DecisionReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var report = JsonSerializer.Deserialize(json, DecisionJsonContext.Relaxed.DecisionReport)
+
+        // As the other readers do: a lone surrogate becomes U+FFFD, so bad text is a JsonException, not an ArgumentException.
+        var report = JsonSerializer.Deserialize(Goals.JsonReading.FromString(json).Span, DecisionJsonContext.Relaxed.DecisionReport)
             ?? throw new JsonException("The JSON holds null, not a decision report.");
 
         // A later version changed the meaning of some field: reading it as this one would be silently wrong.
-        return report.SchemaVersion == CurrentSchemaVersion
-            ? report
-            : throw new JsonException($"$.schemaVersion: unsupported schema version {report.SchemaVersion}; expected {CurrentSchemaVersion}.");
+        if (report.SchemaVersion != CurrentSchemaVersion)
+        {
+            throw new JsonException($"$.schemaVersion: unsupported schema version {report.SchemaVersion}; expected {CurrentSchemaVersion}.");
+        }
+
+        // Null members are refused by the serializer; what it cannot see (null list items, negative counts) would
+        // only fail later, in a report writer.
+        var portfolio = report.Portfolio;
+        Check(portfolio.Visits >= 0 && portfolio.Leads >= 0 && portfolio.Customers >= 0, "$.portfolio", "expected counts of zero or more");
+        for (int i = 0; i < report.Networks.Count; i++)
+        {
+            Check(report.Networks[i], FormattableString.Invariant($"$.networks[{i}]"));
+        }
+
+        CheckItems(report.DataNotes, "$.dataNotes");
+        return report;
+    }
+
+    private static void Check(ChannelAssessment? assessment, string path)
+    {
+        Check(assessment is not null, path, "expected an assessment, found null");
+        Check(assessment!.Visits >= 0 && assessment.Leads >= 0 && assessment.Customers >= 0 && assessment.HistoryPeriods >= 0, path, "expected counts of zero or more");
+        CheckItems(assessment.GoalStatuses, path + ".goalStatuses");
+        CheckItems(assessment.Evidence, path + ".evidence");
+        for (int i = 0; i < assessment.Campaigns.Count; i++)
+        {
+            Check(assessment.Campaigns[i], FormattableString.Invariant($"{path}.campaigns[{i}]"));
+        }
+    }
+
+    private static void CheckItems<T>(IReadOnlyList<T?> items, string path)
+        where T : class
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            Check(items[i] is not null, FormattableString.Invariant($"{path}[{i}]"), "expected an object, found null");
+        }
+    }
+
+    private static void Check(bool valid, string path, string expectation)
+    {
+        if (!valid)
+        {
+            throw new JsonException($"{path}: {expectation}.");
+        }
     }
 }
 

@@ -15,7 +15,7 @@ public enum FunnelDiagnosticCode
     /// <summary>An input row repeated the period and dimensions of an earlier row; their counts were added.</summary>
     DuplicateRow = 4,
 
-    /// <summary>Adding an input row's counts would overflow a 64-bit counter; it was skipped.</summary>
+    /// <summary>Adding an input row's counts would take the table's total (and so some sum of its rows) past a 64-bit count; it was skipped.</summary>
     CountOverflow = 5,
 
     /// <summary>Campaigns beyond <see cref="FunnelOptions.MaxCampaignsPerNetwork"/> in a network were folded into <c>(other)</c>.</summary>

@@ -17,6 +17,8 @@ namespace ChannelMetrics.Funnel;
 /// which a network has no row is a period with zero visits, leads and customers for it; periods outside the
 /// range are unknown and never reported.</para>
 /// <para>Network names are compared case-insensitively; campaign and other dimension values ordinally.</para>
+/// <para>The total of each count over the whole table fits in 64 bits (<see cref="FromRows"/> skips a row that would
+/// pass it, and an aggregator holds at most <see cref="long.MaxValue"/> events), so no query's sum can overflow.</para>
 /// <para>Instances are immutable and safe to share between threads.</para>
 /// </remarks>
 public sealed class FunnelTable
@@ -163,8 +165,17 @@ public sealed class FunnelTable
         }
 
         var sums = new Dictionary<RowKey, (long Visits, long Leads, long Customers)>(RowKeyComparer.Instance);
+        var total = (Visits: 0L, Leads: 0L, Customers: 0L);
         foreach (var (rowIndex, row) in accepted)
         {
+            // Every sum a query, a report or a decision makes is part of the table's total: keeping that total within
+            // 64 bits keeps every one of them (and every merged cell) from overflowing.
+            if (!TryAddToTotal(ref total, row.Visits, row.Leads, row.Customers))
+            {
+                diagnostics.Add(new(FunnelDiagnosticCode.CountOverflow, rowIndex, Invariant($"Row {rowIndex} would take the table's total beyond a 64-bit count; skipped.")));
+                continue;
+            }
+
             var key = new RowKey(
                 row.Period,
                 row.Network.Trim(),
@@ -174,15 +185,8 @@ public sealed class FunnelTable
                 Dimension(dimensions, FunnelDimensions.Content, row.Content));
             if (sums.TryGetValue(key, out var sum))
             {
-                try
-                {
-                    sums[key] = (checked(sum.Visits + row.Visits), checked(sum.Leads + row.Leads), checked(sum.Customers + row.Customers));
-                    diagnostics.Add(new(FunnelDiagnosticCode.DuplicateRow, rowIndex, Invariant($"Row {rowIndex} repeats {key.Period} {key.Network}; its counts were added to the earlier row.")));
-                }
-                catch (OverflowException)
-                {
-                    diagnostics.Add(new(FunnelDiagnosticCode.CountOverflow, rowIndex, Invariant($"Row {rowIndex} would overflow a 64-bit count of {key.Period} {key.Network}; skipped.")));
-                }
+                sums[key] = (sum.Visits + row.Visits, sum.Leads + row.Leads, sum.Customers + row.Customers);
+                diagnostics.Add(new(FunnelDiagnosticCode.DuplicateRow, rowIndex, Invariant($"Row {rowIndex} repeats {key.Period} {key.Network}; its counts were added to the earlier row.")));
             }
             else
             {
@@ -293,7 +297,6 @@ public sealed class FunnelTable
     /// <param name="to">The last period included, or <see langword="null"/> for the table's last.</param>
     /// <returns>One summary per network with a row in the range.</returns>
     /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
-    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelSummary> TotalsByNetwork(Period? from = null, Period? to = null)
     {
         ValidateBound(from, nameof(from));
@@ -325,7 +328,6 @@ public sealed class FunnelTable
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A bound's granularity differs from the table's.</exception>
     /// <exception cref="InvalidOperationException">The table is not grouped by campaign.</exception>
-    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelSummary> Campaigns(string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -367,7 +369,6 @@ public sealed class FunnelTable
     /// <returns>The rows, in period order; their <see cref="FunnelRow.Network"/> is <c>(all)</c> for all networks, and
     /// other dimensions are <see langword="null"/> except the campaign asked for.</returns>
     /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
-    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public IReadOnlyList<FunnelRow> PeriodTotals(string? network = null, string? campaign = null)
     {
         if (campaign is not null && (Dimensions & FunnelDimensions.Campaign) == 0)
@@ -415,7 +416,6 @@ public sealed class FunnelTable
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="metric"/> is not defined.</exception>
     /// <exception cref="InvalidOperationException">A campaign is asked for but the table is not grouped by campaign.</exception>
-    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public FunnelSeries Series(FunnelMetric metric, string? network = null, string? campaign = null)
     {
         if (!Enum.IsDefined(metric))
@@ -441,7 +441,6 @@ public sealed class FunnelTable
     /// <returns>The network's count out of all networks' count; undefined when the total is 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="metric"/> is a rate, or a bound's granularity differs from the table's.</exception>
-    /// <exception cref="OverflowException">A sum exceeds a 64-bit count, possible only with counts near <see cref="long.MaxValue"/>.</exception>
     public Rate ShareOfTotal(FunnelMetric metric, string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -477,6 +476,18 @@ public sealed class FunnelTable
     }
 
     /// <summary>Where <see cref="IsImplausible"/> periods are, in words for a diagnostic.</summary>
+    /// <summary>Adds counts to a table's total, unless one of its sums would pass <see cref="long.MaxValue"/>.</summary>
+    internal static bool TryAddToTotal(ref (long Visits, long Leads, long Customers) total, long visits, long leads, long customers)
+    {
+        if (long.MaxValue - total.Visits < visits || long.MaxValue - total.Leads < leads || long.MaxValue - total.Customers < customers)
+        {
+            return false;
+        }
+
+        total = (total.Visits + visits, total.Leads + leads, total.Customers + customers);
+        return true;
+    }
+
     internal const string ImplausibleWhere = "before 1970-01-02 or in the year 9999, where a missing timestamp lands (0001-01-01, Unix time 0, DateTimeOffset.MaxValue)";
 
     /// <summary>

@@ -174,6 +174,7 @@ internal static class FunnelTableJson
 
         var rows = new FunnelRow[documents.Count];
         var seen = new Dictionary<RowKey, int>(RowKeyComparer.Instance);
+        var total = (Visits: 0L, Leads: 0L, Customers: 0L);
         for (int i = 0; i < rows.Length; i++)
         {
             string path = Invariant($"$.rows[{i}]");
@@ -201,6 +202,11 @@ internal static class FunnelTableJson
             }
 
             rows[i] = new FunnelRow(key, Count(row.Visits, path + ".visits"), Count(row.Leads, path + ".leads"), Count(row.Customers, path + ".customers"), confidence);
+            if (!FunnelTable.TryAddToTotal(ref total, rows[i].Visits, rows[i].Leads, rows[i].Customers))
+            {
+                // No table FromRows or the aggregator makes gets here: its sums would overflow in every query.
+                throw Error(path, "its counts take the table's total beyond a 64-bit count; expected a total of at most 9223372036854775807 per count");
+            }
         }
 
         return rows;

@@ -11,6 +11,9 @@ namespace ChannelMetrics.Statistics;
 /// </remarks>
 public static class Proportions
 {
+    // Fisher's test sums every table with the observed margins: 2^24 of them take most of a second.
+    private const long MaxFisherSupport = 1 << 24;
+
     /// <summary>
     /// Returns the Wilson score interval for <paramref name="successes"/> out of <paramref name="trials"/>.
     /// </summary>
@@ -72,7 +75,7 @@ public static class Proportions
         double tail = (1 - confidence) / 2;
         double a = successes + 0.5;
         double b = trials - successes + 0.5;
-        return new Interval(BetaQuantile(a, b, tail), 1 - BetaQuantile(b, a, tail));
+        return Ordered(BetaQuantile(a, b, tail), 1 - BetaQuantile(b, a, tail));
     }
 
     /// <summary>
@@ -99,8 +102,15 @@ public static class Proportions
         // Upper bound through the mirrored lower quantile: 1 − q stays exact where q is tiny.
         double lower = successes == 0 ? 0 : BetaQuantile(successes, failures + 1, tail);
         double upper = failures == 0 ? 1 : 1 - BetaQuantile(failures, successes + 1, tail);
-        return new Interval(lower, upper);
+        return Ordered(lower, upper);
     }
+
+    /// <summary>
+    /// The interval between two Beta quantiles. Where they are closer than the incomplete beta function's precision (from
+    /// about 1e14 trials, or at a confidence near 0) rounding can cross them; the interval is then the point between.
+    /// </summary>
+    private static Interval Ordered(double lower, double upper) =>
+        lower <= upper ? new Interval(lower, upper) : new Interval((lower + upper) / 2, (lower + upper) / 2);
 
     /// <summary>
     /// Compares two rates with the pooled two-proportion z test, as statsmodels' <c>proportions_ztest</c> (two-sided).
@@ -132,7 +142,8 @@ public static class Proportions
 
         double rateA = (double)successesA / trialsA;
         double rateB = (double)successesB / trialsB;
-        double pooled = (double)(successesA + successesB) / (trialsA + trialsB);
+        // In double: the sums of two 64-bit counts may not fit a long.
+        double pooled = ((double)successesA + successesB) / ((double)trialsA + trialsB);
         double se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / trialsA) + (1.0 / trialsB)));
         if (!(se > 0))
         {
@@ -154,6 +165,10 @@ public static class Proportions
     /// <returns>
     /// The comparison (<see cref="ProportionComparison.Z"/> is 0). A group without trials gives
     /// <see cref="StatisticNotComputableReason.NoTrials"/>. No successes or no failures at all gives p = 1, as scipy does.
+    /// Trials adding up to more than <see cref="long.MaxValue"/> give <see cref="StatisticNotComputableReason.ValuesOutOfRange"/>,
+    /// and a table with more than 16,777,216 possible values of its first cell (given its margins)
+    /// <see cref="StatisticNotComputableReason.TooManyValues"/>: summing them would take more than a second, and at such counts
+    /// <see cref="TwoProportionZTest"/> is accurate.
     /// </returns>
     /// <remarks>
     /// Tables whose probability is within a relative 1e-7 of the observed one count as equally likely (R's
@@ -174,7 +189,20 @@ public static class Proportions
 
         double rateA = (double)successesA / trialsA;
         double rateB = (double)successesB / trialsB;
-        return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, FisherTwoSided(successesA, trialsA, trialsB, successesA + successesB), small, StatisticNotComputableReason.None);
+        if (trialsA > long.MaxValue - trialsB)
+        {
+            // The table's total is not a 64-bit count.
+            return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, 1, small, StatisticNotComputableReason.ValuesOutOfRange);
+        }
+
+        long successes = successesA + successesB;
+        long support = Math.Min(successes, trialsA) - Math.Max(0, successes - trialsB) + 1;
+        if (support > MaxFisherSupport)
+        {
+            return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, 1, small, StatisticNotComputableReason.TooManyValues);
+        }
+
+        return new ProportionComparison(ProportionTest.FisherExact, rateA, rateB, 0, FisherTwoSided(successesA, trialsA, trialsB, successes), small, StatisticNotComputableReason.None);
     }
 
     /// <summary>

@@ -22,9 +22,13 @@ public enum StatisticNotComputableReason
     /// <summary>A group has no trials, so its rate is unknown.</summary>
     NoTrials = 4,
 
-    /// <summary>The values are so large that the arithmetic overflowed the range of <see cref="double"/>.</summary>
+    /// <summary>The values are so large that the arithmetic overflowed the range of <see cref="double"/> (or, for counts, of a 64-bit integer).</summary>
     ValuesOutOfRange = 5,
 
-    /// <summary>More values than the method can hold in memory: Sen's slope keeps every pair's slope, and more than 16,384 values have more pairs than fit in 1 GB.</summary>
+    /// <summary>
+    /// More values than the method can take: Sen's slope keeps every pair's slope, and more than 16,384 values have more
+    /// pairs than fit in 1 GB; Fisher's exact test sums every table with the observed margins, and more than 16,777,216
+    /// would take more than a second.
+    /// </summary>
     TooManyValues = 6,
 }

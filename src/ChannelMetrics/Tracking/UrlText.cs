@@ -119,6 +119,13 @@ internal static class UrlText
         query = mark < 0 || text[mark] == '#' ? new Range(end, end) : new Range(mark + 1, end);
     }
 
+    /// <summary>True when <see cref="Split"/> reads <paramref name="text"/> as a bare query.</summary>
+    public static bool IsBareQuery(ReadOnlySpan<char> text)
+    {
+        int mark = text.IndexOfAny('?', '#');
+        return IsBareQuery(text, mark < 0 ? text : text[..mark]);
+    }
+
     /// <summary>True when the input is a bare query; <paramref name="head"/> is the text before its first '?' or '#'.</summary>
     private static bool IsBareQuery(ReadOnlySpan<char> text, ReadOnlySpan<char> head)
     {

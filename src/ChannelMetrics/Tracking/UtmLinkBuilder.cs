@@ -65,12 +65,15 @@ public static class UtmLinkBuilder
         bool bareQuery = queryStart == 0 && !hasQuestionMark && queryLength > 0;
         if (query.Length > 0)
         {
-            if (!bareQuery)
+            // A bare query stays bare unless its first piece went and the next one reads as a path or a URL
+            // ("utm_source=a&/landing" without its tag is "/landing&…"): then only a '?' keeps it a query.
+            string rebuilt = query.ToString();
+            if (!bareQuery || !UrlText.IsBareQuery(rebuilt))
             {
                 result.Append('?');
             }
 
-            result.Append(query);
+            result.Append(rebuilt);
         }
 
         if (hasFragment)

@@ -136,6 +136,51 @@ public sealed class DecisionReportTests
         Assert.That(() => DecisionReport.FromJson(json), Throws.TypeOf<System.Text.Json.JsonException>().With.Message.StartsWith("$.schemaVersion: unsupported schema version"));
     }
 
+    [TestCase("portfolio", null, "$.portfolio")]
+    [TestCase("networks[0].goalStatuses", null, "goalStatuses")]
+    [TestCase("networks[0].evidence", null, "evidence")]
+    [TestCase("networks[0].evidence[0].message", null, "message")]
+    [TestCase("networks[0].evidence[0]", null, "$.networks[0].evidence[0]: expected an object, found null")]
+    [TestCase("networks[0]", null, "$.networks[0]: expected an assessment, found null")]
+    [TestCase("networks[0].visits", -1, "$.networks[0]: expected counts of zero or more")]
+    [TestCase("portfolio.leads", -1, "$.portfolio: expected counts of zero or more")]
+    public void FromJson_NullOrNegativeMember_IsAJsonExceptionNotALaterCrash(string member, int? value, string message)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Everything().Evaluate().ToJson())!;
+        var parts = member.Split('.');
+        var parent = node;
+        foreach (var part in parts[..^1])
+        {
+            parent = Step(parent, part);
+        }
+
+        string last = parts[^1];
+        System.Text.Json.Nodes.JsonNode? replacement = value is int v ? System.Text.Json.Nodes.JsonValue.Create(v) : null;
+        if (last.EndsWith(']'))
+        {
+            int open = last.IndexOf('[', StringComparison.Ordinal);
+            Step(parent, last[..open])[int.Parse(last[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = replacement;
+        }
+        else
+        {
+            parent[last] = replacement;
+        }
+
+        Assert.That(() => DecisionReport.FromJson(node.ToJsonString()), Throws.TypeOf<System.Text.Json.JsonException>().With.Message.Contains(message));
+
+        static System.Text.Json.Nodes.JsonNode Step(System.Text.Json.Nodes.JsonNode node, string part)
+        {
+            int open = part.IndexOf('[', StringComparison.Ordinal);
+            return open < 0 ? node[part]! : node[part[..open]]![int.Parse(part[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
+        }
+    }
+
+    [Test]
+    public void FromJson_LoneSurrogate_IsAJsonException()
+    {
+        Assert.That(() => DecisionReport.FromJson("\ud800"), Throws.TypeOf<System.Text.Json.JsonException>());
+    }
+
     [Test]
     public void ToJson_CamelCaseEnumsAsStringsPeriodsAsText()
     {

@@ -120,6 +120,7 @@ public sealed class FunnelTableJsonTests
     [TestCase("\"period\": \"2026-03\"", "\"period\": \"2026-03-16\"", "$.rows[0].period", "expected a month period such as \"2026-03\"")]
     [TestCase("\"network\": \"LinkedIn\"", "\"network\": \" \"", "$.rows[0].network", "expected a network name")]
     [TestCase("\"visits\": 100", "\"visits\": -1", "$.rows[0].visits", "zero or more")]
+    [TestCase("\"visits\": 50", "\"visits\": 9223372036854775800", "$.rows[1]", "beyond a 64-bit count")]
     [TestCase("\"leads\": 10, ", "", "$.rows[0].leads", "zero or more")]
     [TestCase("\"campaign\": \"b2b\", ", "", "$.rows[0].campaign", "the table is grouped by campaign")]
     [TestCase("\"campaign\": \"b2b\", ", "\"campaign\": \"b2b\", \"medium\": \"social\", ", "$.rows[0].medium", "the table is not grouped by medium")]

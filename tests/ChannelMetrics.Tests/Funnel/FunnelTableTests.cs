@@ -185,9 +185,33 @@ public sealed class FunnelTableTests
                 (FunnelDiagnosticCode.NegativeCount, 2),
                 (FunnelDiagnosticCode.MixedGranularity, 3),
                 (FunnelDiagnosticCode.DuplicateRow, 4),
-                (FunnelDiagnosticCode.CountOverflow, 6),
+                (FunnelDiagnosticCode.CountOverflow, 5),
             }));
-            Assert.That(table.Rows.Select(r => (r.Network, r.Visits, r.Leads)), Is.EqualTo(new[] { ("Facebook", 15L, 2L), ("X", long.MaxValue, 0L) }));
+            Assert.That(table.Rows.Select(r => (r.Network, r.Visits, r.Leads)), Is.EqualTo(new[] { ("Facebook", 15L, 2L), ("X", 1L, 0L) }));
+        });
+    }
+
+    [Test]
+    public void FromRows_RowsWhoseTotalWouldPassALong_AreSkipped_SoNoQueryOrReportOverflows()
+    {
+        // Each count fits; two of them in one month, or one network's two months, do not.
+        var table = FunnelTable.FromRows(
+        [
+            new(Feb, "Facebook", 5_000_000_000_000_000_000, 0, 0),
+            new(Feb, "X", 5_000_000_000_000_000_000, 0, 0),
+            new(Jan, "Facebook", 5_000_000_000_000_000_000, 0, 0),
+            new(Jan, "X", 7, 0, 0),
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[] { (FunnelDiagnosticCode.CountOverflow, 1), (FunnelDiagnosticCode.CountOverflow, 2) }));
+            Assert.That(table.Rows.Sum(r => r.Visits), Is.EqualTo(5_000_000_000_000_000_007));
+            Assert.That(table.PeriodTotals().Select(r => r.Visits), Is.EqualTo(new long[] { 7, 5_000_000_000_000_000_000 }));
+            Assert.That(new ChannelMetrics.Reporting.MarkdownReportWriter().WriteToString(table), Does.Contain("Facebook"));
+            Assert.That(
+                () => new ChannelMetrics.Decisions.DecisionEngineBuilder().Build().Evaluate(table, [], ChannelMetrics.Goals.GoalSet.Empty, ChannelMetrics.Experiments.ExperimentLog.Empty, new DateOnly(2026, 3, 3)),
+                Throws.Nothing);
         });
     }
 
@@ -267,11 +291,12 @@ public sealed class FunnelTableTests
     }
 
     [Test]
-    public void TotalsByNetwork_SumBeyondInt64_ThrowsOverflow()
+    public void TotalsByNetwork_RowsSummingBeyondInt64_TheRowThatWouldPassIsSkipped()
     {
         var table = FunnelTable.FromRows([new(Jan, "Facebook", long.MaxValue, 0, 0), new(Feb, "Facebook", 1, 0, 0)]);
 
-        Assert.That(() => table.TotalsByNetwork(), Throws.InstanceOf<OverflowException>());
+        Assert.That(table.Diagnostics.Select(d => (d.Code, d.RowIndex)), Is.EqualTo(new[] { (FunnelDiagnosticCode.CountOverflow, 1) }));
+        Assert.That(table.TotalsByNetwork().Single().Visits, Is.EqualTo(long.MaxValue));
     }
 
     [TestCase("1969-12-31", true)]

@@ -146,4 +146,34 @@ public sealed class ProportionComparisonTests
             Assert.That(() => Proportions.ProbabilityBBeatsA(sA, nA, sB, nB), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo(parameter));
         });
     }
+
+    [Test]
+    public void CountsWhoseSumsPassALong_AreComparedOrSayWhy_NeverNaN()
+    {
+        var fisher = Proportions.FisherExact(1, 1, long.MaxValue, long.MaxValue);
+        var compare = Proportions.Compare(1, 1, long.MaxValue, long.MaxValue);
+        var z = Proportions.TwoProportionZTest(2, long.MaxValue, 3, long.MaxValue);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((fisher.IsComputable, fisher.Reason, fisher.PValue), Is.EqualTo((false, StatisticNotComputableReason.ValuesOutOfRange, 1.0)));
+            Assert.That(compare.PValue, Is.Not.NaN);
+            // Rates of 2 and 3 in 9.2e18 differ: the pooled rate must not wrap to a negative number of trials.
+            // p̄ = 5/2N and SE = √5/N, so Z = (1/N)/(√5/N) = 1/√5.
+            Assert.That(z.IsComputable, Is.True);
+            Assert.That(z.Z, Is.EqualTo(1 / Math.Sqrt(5)).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void FisherExact_TableWithMoreThan2To24PossibleCells_SaysTooManyValues()
+    {
+        var fisher = Proportions.FisherExact(10_000_000, 40_000_000, 10_000_000, 40_000_000);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((fisher.IsComputable, fisher.Reason, fisher.PValue), Is.EqualTo((false, StatisticNotComputableReason.TooManyValues, 1.0)));
+            Assert.That(Proportions.FisherExact(1_000, 40_000_000, 1_000, 40_000_000).IsComputable, Is.True);
+        });
+    }
 }

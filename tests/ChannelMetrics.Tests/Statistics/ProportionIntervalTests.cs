@@ -82,4 +82,20 @@ public sealed class ProportionIntervalTests
             Assert.That(() => Proportions.ClopperPearson(successes, trials, confidence), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo(parameter));
         });
     }
+
+    [TestCase(333_333_333_333_333, 1_000_000_000_000_000, 0.95)]
+    [TestCase(3_333_333_333_333_333, 10_000_000_000_000_000, 0.95)]
+    [TestCase(1_828_380, 4_194_304, 1e-9)]
+    public void BetaIntervals_BeyondTheIncompleteBetasPrecision_AreNeverInverted(long successes, long trials, double confidence)
+    {
+        var exact = Proportions.ClopperPearson(successes, trials, confidence);
+        var jeffreys = Proportions.Jeffreys(successes, trials, confidence);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exact.Lower, Is.LessThanOrEqualTo(exact.Upper));
+            Assert.That(jeffreys.Lower, Is.LessThanOrEqualTo(jeffreys.Upper));
+            Assert.That(jeffreys.Width, Is.GreaterThanOrEqualTo(0));
+        });
+    }
 }

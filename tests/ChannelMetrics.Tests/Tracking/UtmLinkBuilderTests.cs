@@ -18,6 +18,21 @@ public sealed class UtmLinkBuilderTests
         Assert.That(UtmLinkBuilder.Build(url, s_tags), Is.EqualTo(expected));
     }
 
+    [TestCase("utm_source=old&x=1", "x=1&utm_source=news")]
+    [TestCase("utm_source=old&/landing", "?/landing&utm_source=news")]
+    [TestCase("gclid&/p", "?/p&utm_source=news")]
+    [TestCase("&https://a.example/p", "?https://a.example/p&utm_source=news")]
+    [TestCase(" &https://a.example/", "?https://a.example/&utm_source=news")]
+    public void Build_BareQuery_StaysAQueryWhenItsFirstPieceGoes(string bareQuery, string expected)
+    {
+        var tags = new UtmTags { Source = "news" };
+
+        string link = UtmLinkBuilder.Build(bareQuery, tags);
+
+        Assert.That(link, Is.EqualTo(expected));
+        Assert.That(UtmParser.Parse(link).Tags, Is.EqualTo(tags));
+    }
+
     [Test]
     public void Build_EmptyTags_RemovesTrackingOnly()
     {
@@ -63,7 +78,7 @@ public sealed class UtmLinkBuilderTests
             ClickIds = c,
         });
         var url = Gen.OneOf(Gen.Const("https://shop.example/p"), Gen.Const("https://shop.example/p?x=1&utm_source=old#frag?utm_medium=h"),
-            Gen.Const("/landing?"), Gen.Const("a=1&b=2"), Gen.Const("https://e.example/?gclid=old&k#"));
+            Gen.Const("/landing?"), Gen.Const("a=1&b=2"), Gen.Const("https://e.example/?gclid=old&k#"), Gen.Const("utm_source=old&/landing"));
         Gen.Select(url, tags).Sample(
             (u, t) =>
             {
