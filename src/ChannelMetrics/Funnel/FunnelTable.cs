@@ -476,18 +476,6 @@ public sealed class FunnelTable
     }
 
     /// <summary>Where <see cref="IsImplausible"/> periods are, in words for a diagnostic.</summary>
-    /// <summary>Adds counts to a table's total, unless one of its sums would pass <see cref="long.MaxValue"/>.</summary>
-    internal static bool TryAddToTotal(ref (long Visits, long Leads, long Customers) total, long visits, long leads, long customers)
-    {
-        if (long.MaxValue - total.Visits < visits || long.MaxValue - total.Leads < leads || long.MaxValue - total.Customers < customers)
-        {
-            return false;
-        }
-
-        total = (total.Visits + visits, total.Leads + leads, total.Customers + customers);
-        return true;
-    }
-
     internal const string ImplausibleWhere = "before 1970-01-02 or in the year 9999, where a missing timestamp lands (0001-01-01, Unix time 0, DateTimeOffset.MaxValue)";
 
     /// <summary>
@@ -506,6 +494,18 @@ public sealed class FunnelTable
 
     private static string? Dimension(FunnelDimensions dimensions, FunnelDimensions which, string? value) =>
         (dimensions & which) == 0 ? null : value ?? FunnelLabels.NotSet;
+
+    /// <summary>Adds counts to a table's total, unless one of its sums would pass <see cref="long.MaxValue"/>.</summary>
+    internal static bool TryAddToTotal(ref (long Visits, long Leads, long Customers) total, long visits, long leads, long customers)
+    {
+        if (long.MaxValue - total.Visits < visits || long.MaxValue - total.Leads < leads || long.MaxValue - total.Customers < customers)
+        {
+            return false;
+        }
+
+        total = (total.Visits + visits, total.Leads + leads, total.Customers + customers);
+        return true;
+    }
 
     private static (long V, long L, long C) Add((long V, long L, long C) sum, FunnelRow row) =>
         (checked(sum.V + row.Visits), checked(sum.L + row.Leads), checked(sum.C + row.Customers));

@@ -18,8 +18,9 @@ namespace ChannelMetrics.Metrics;
 /// <para>An empty dataset (no funnel row, snapshot or section count) gives empty series.</para>
 /// <para>Snapshots describe a network as a whole, so snapshot and cost metrics asked for a campaign are all gaps.</para>
 /// <para>Bad input rows (duplicates, another granularity) are skipped and reported in <see cref="Diagnostics"/>,
-/// never thrown. Network names compare ignoring case and surrounding white space (snapshots and section counts store them trimmed, as <see cref="FunnelTable.FromRows"/> does); campaigns are matched ignoring case against the table's names.
-/// Immutable and thread-safe.</para>
+/// never thrown. Network names compare ignoring case and surrounding white space (snapshots and section counts store
+/// them trimmed, as <see cref="FunnelTable.FromRows"/> does); campaigns are matched ignoring case against the table's
+/// names. Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ChannelDataset
 {
@@ -352,7 +353,6 @@ public sealed class ChannelDataset
     }
 
     private static long? ToCount(double? value) => value is double v ? (long)v : null;
-
 
     private MetricSeries FunnelSeries(FunnelMetric metric, string network, string? campaign)
     {

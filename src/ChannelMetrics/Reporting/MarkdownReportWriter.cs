@@ -293,7 +293,6 @@ public sealed class MarkdownReportWriter : ReportWriter
             md.FunnelRow(md.Cell(md.Text.PeriodLabel(row.Period)), row.Visits, row.Leads, row.Customers, table.Confidence);
         }
 
-
         if (Options.IncludeCampaigns && (table.Dimensions & FunnelDimensions.Campaign) != 0)
         {
             md.Heading(3, md.Text.Format("HeadingCampaignsOf", new TextArg("network", MarkdownText.Escape(network))));
