@@ -147,7 +147,7 @@ public sealed partial class FunnelAggregator
     /// aggregator's arrays.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">A column's length differs from <paramref name="timestamps"/>'.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A stage is not defined, or an id was not issued by this aggregator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A stage is not defined, or an id is beyond those this aggregator issued (see <see cref="FunnelTouchId"/>).</exception>
     /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void AddRange(ReadOnlySpan<DateTimeOffset> timestamps, ReadOnlySpan<FunnelStage> stages, ReadOnlySpan<FunnelVisitorId> visitors, ReadOnlySpan<FunnelTouchId> touches)
     {

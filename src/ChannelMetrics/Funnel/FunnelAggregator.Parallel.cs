@@ -18,7 +18,11 @@ public sealed partial class FunnelAggregator
     /// </summary>
     /// <param name="events">The events, in any order.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="FunnelOptions.Default"/>.</param>
-    /// <param name="progress">Receives progress about every 65,536 events per worker, and once at the end; may be <see langword="null"/>.</param>
+    /// <param name="progress">
+    /// Receives progress about every 65,536 events per worker, and the total once at the end; may be <see langword="null"/>.
+    /// Calls come one at a time (from the workers' threads when there are several) and their count never goes down,
+    /// so a handler needs no lock of its own.
+    /// </param>
     /// <param name="maxDegreeOfParallelism">The most workers to use; <see langword="null"/> for one per processor.</param>
     /// <param name="cancellationToken">Stops the work; checked about every 65,536 events.</param>
     /// <returns>The same table as adding every event to one aggregator.</returns>
@@ -41,13 +45,34 @@ public sealed partial class FunnelAggregator
             throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "At least one worker is needed.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         int count = events.Count;
         // At most 255 workers: the routing table stores one byte per event.
         int workers = Math.Max(1, Math.Min(Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, byte.MaxValue), (count / 4096) + 1));
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers };
         var sources = new ResolvedSource[workers];
         long processed = 0;
-        void Report(int pending) => progress?.Report(new FunnelProgress(Interlocked.Add(ref processed, pending), count));
+        long reported = -1;
+        var gate = new Lock();
+        void Report(int pending)
+        {
+            long done = Interlocked.Add(ref processed, pending);
+            if (progress is null)
+            {
+                return;
+            }
+
+            // Workers report from their own threads: one call at a time, and a count overtaken by another worker's
+            // report is dropped rather than reported after it.
+            lock (gate)
+            {
+                if (done > reported)
+                {
+                    reported = done;
+                    progress.Report(new FunnelProgress(done, count));
+                }
+            }
+        }
 
         if (workers == 1)
         {
@@ -153,7 +178,8 @@ public sealed partial class FunnelAggregator
             }
         }
 
-        progress?.Report(new FunnelProgress(count, count));
+        // The total, unless the last batch already reported it (one worker).
+        Report(0);
         var builder = new TableBuilder(options);
         foreach (var source in sources)
         {

@@ -94,7 +94,7 @@ public sealed partial class FunnelAggregator
     /// <param name="stage">The funnel stage.</param>
     /// <param name="visitor">The visitor, or <see cref="FunnelVisitorId.None"/>.</param>
     /// <param name="touch">The event's own touch, from this aggregator's <c>InternTouch</c>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The stage is not defined, or an id was not issued by this aggregator.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The stage is not defined, or an id is beyond those this aggregator issued (see <see cref="FunnelTouchId"/>).</exception>
     /// <exception cref="OverflowException">The aggregator would hold more than <see cref="long.MaxValue"/> events.</exception>
     public void Add(DateTimeOffset timestamp, FunnelStage stage, FunnelVisitorId visitor, FunnelTouchId touch)
     {

@@ -6,7 +6,11 @@ namespace ChannelMetrics.Funnel;
 /// A visitor id interned by one <see cref="FunnelAggregator"/> (see <see cref="FunnelAggregator.InternVisitor(ReadOnlySpan{char})"/>),
 /// for callers that feed the same visitors many times and want to skip the lookup.
 /// </summary>
-/// <remarks>Valid only with the aggregator that issued it. <c>default</c> is <see cref="None"/>: no visitor.</remarks>
+/// <remarks>
+/// Valid only with the aggregator that issued it. An id is an index, four bytes in the columns it is counted from: an
+/// id beyond the aggregator's range is refused, but one from another aggregator within it cannot be told apart and
+/// counts for this aggregator's visitor of the same index. <c>default</c> is <see cref="None"/>: no visitor.
+/// </remarks>
 public readonly struct FunnelVisitorId : IEquatable<FunnelVisitorId>
 {
     // Stored plus one so that default(FunnelVisitorId) means "no visitor".
@@ -52,7 +56,11 @@ public readonly struct FunnelVisitorId : IEquatable<FunnelVisitorId>
 /// A touch (network, channel group, medium, campaign, content) interned by one <see cref="FunnelAggregator"/>,
 /// for callers that feed the same touches many times and want to skip parsing and resolving.
 /// </summary>
-/// <remarks>Valid only with the aggregator that issued it. <c>default</c> is the direct touch.</remarks>
+/// <remarks>
+/// Valid only with the aggregator that issued it. An id is an index, four bytes in the columns it is counted from: an
+/// id beyond the aggregator's range is refused, but one from another aggregator within it cannot be told apart and
+/// counts for this aggregator's touch of the same index. <c>default</c> is the direct touch.
+/// </remarks>
 public readonly struct FunnelTouchId : IEquatable<FunnelTouchId>
 {
     internal FunnelTouchId(int index) => Index = index;

@@ -251,5 +251,5 @@ internal static class ThrowHelper
 
     [DoesNotReturn]
     public static void ForeignId(string name) =>
-        throw new ArgumentOutOfRangeException(name, "The id was not issued by this aggregator.");
+        throw new ArgumentOutOfRangeException(name, "The id is beyond those this aggregator issued: it comes from another aggregator.");
 }

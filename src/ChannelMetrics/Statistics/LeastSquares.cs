@@ -40,11 +40,20 @@ public static class LeastSquares
         int n = 0;
         double sumX = 0;
         double sumY = 0;
+        double firstX = 0, firstY = 0;
+        bool sameX = true, sameY = true;
         for (int i = 0; i < y.Length; i++)
         {
             double xi = useIndex ? i : x[i];
             if (double.IsFinite(xi) && double.IsFinite(y[i]))
             {
+                if (n == 0)
+                {
+                    (firstX, firstY) = (xi, y[i]);
+                }
+
+                sameX &= xi == firstX;
+                sameY &= y[i] == firstY;
                 n++;
                 sumX += xi;
                 sumY += y[i];
@@ -56,8 +65,15 @@ public static class LeastSquares
             return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.TooFewValues);
         }
 
+        // Equal values are said so exactly: their mean, 0.1 + 0.1 + 0.1 over 3, is not 0.1 in binary, and would
+        // leave centred sums of 1e-34 that read as a slope.
+        if (sameX)
+        {
+            return LeastSquaresResult.NotComputable(n, StatisticNotComputableReason.NoVariation);
+        }
+
         double meanX = sumX / n;
-        double meanY = sumY / n;
+        double meanY = sameY ? firstY : sumY / n;
         double sxx = 0;
         double sxy = 0;
         double syy = 0;

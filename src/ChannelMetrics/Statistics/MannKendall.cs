@@ -65,7 +65,8 @@ public static class MannKendall
     /// <returns>
     /// The test result, with <see cref="MannKendallResult.Tau"/> = S / Σ n<sub>s</sub>(n<sub>s</sub> − 1)/2 over seasons
     /// and <see cref="MannKendallResult.N"/> the number of non-missing values. A series shorter than two full cycles
-    /// (2 × <paramref name="period"/>) is not computable (<see cref="StatisticNotComputableReason.TooFewSeasonCycles"/>); a series
+    /// (2 × <paramref name="period"/>), or with no season holding two non-missing values, is not computable
+    /// (<see cref="StatisticNotComputableReason.TooFewSeasonCycles"/>); a series
     /// with no variation within any season is not computable (<see cref="StatisticNotComputableReason.NoVariation"/>). Seasons with
     /// fewer than two non-missing values contribute nothing (as in pymannkendall's <c>seasonal_test</c>). With exactly
     /// two cycles every season holds one pair, so 12 monthly seasons need at least 24 values and can then reach
@@ -108,9 +109,11 @@ public static class MannKendall
             pairs += (double)finite * (finite - 1) / 2;
         }
 
+        // No season with two values is too few cycles of data, whatever the length; values that are all there and
+        // equal within each season are no variation.
         if (variance <= 0)
         {
-            return MannKendallResult.NotComputable(n, significance, StatisticNotComputableReason.NoVariation);
+            return MannKendallResult.NotComputable(n, significance, pairs == 0 ? StatisticNotComputableReason.TooFewSeasonCycles : StatisticNotComputableReason.NoVariation);
         }
 
         return MannKendallResult.From(n, s, variance, pairs, significance);

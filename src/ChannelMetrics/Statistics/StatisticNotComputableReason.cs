@@ -16,7 +16,7 @@ public enum StatisticNotComputableReason
     /// <summary>All values are equal (or all x values are equal), so there is no variation to test or fit.</summary>
     NoVariation = 2,
 
-    /// <summary>A seasonal method was given fewer than two full cycles of the period.</summary>
+    /// <summary>A seasonal method was given fewer than two full cycles of the period, or no season with two values.</summary>
     TooFewSeasonCycles = 3,
 
     /// <summary>A group has no trials, so its rate is unknown.</summary>

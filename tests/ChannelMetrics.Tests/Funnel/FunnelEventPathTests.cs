@@ -342,6 +342,34 @@ public sealed class FunnelEventPathTests
     }
 
     [Test]
+    public void AggregateParallel_CanceledBeforeTheStart_ThrowsEvenForNoEvents()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.That(() => FunnelAggregator.AggregateParallel([], cancellationToken: cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [TestCase(1)]
+    [TestCase(4)]
+    public void AggregateParallel_Progress_OneCallAtATime_RisingToTheTotalOnce(int workers)
+    {
+        // 100,000 events per worker: each reports on its own thread before the end.
+        var events = Enumerable.Range(0, 400_000).Select(i => new FunnelEvent(T0.AddMinutes(i % 5_000), FunnelStage.Visit, "v" + (i % 50_000), "?utm_source=fb")).ToArray();
+        var progress = new UnguardedProgress();
+
+        FunnelAggregator.AggregateParallel(events, progress: progress, maxDegreeOfParallelism: workers);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(progress.MostAtOnce, Is.EqualTo(1), "a handler without a lock is never called twice at once");
+            Assert.That(progress.Reports.Select(r => r.Processed), Is.Ordered.Ascending.And.Unique);
+            Assert.That(progress.Reports[^1], Is.EqualTo(new FunnelProgress(events.Length, events.Length)));
+            Assert.That(progress.Reports, Has.Count.GreaterThan(1));
+        });
+    }
+
+    [Test]
     public void AggregateParallel_Empty_IsEmptyTable()
     {
         Assert.That(FunnelAggregator.AggregateParallel([]).Rows, Is.Empty);
@@ -390,6 +418,25 @@ public sealed class FunnelEventPathTests
         }
 
         return "https://shop.example/landing?" + string.Join('&', parts);
+    }
+
+    /// <summary>A handler as people write them, with no lock: it counts how many of its calls overlap.</summary>
+    private sealed class UnguardedProgress : IProgress<FunnelProgress>
+    {
+        private int _inside;
+
+        public List<FunnelProgress> Reports { get; } = [];
+
+        public int MostAtOnce { get; private set; }
+
+        public void Report(FunnelProgress value)
+        {
+            int inside = Interlocked.Increment(ref _inside);
+            MostAtOnce = Math.Max(MostAtOnce, inside);
+            Thread.SpinWait(20_000);
+            Reports.Add(value);
+            Interlocked.Decrement(ref _inside);
+        }
     }
 
     private sealed class SynchronousProgress(List<FunnelProgress> reports) : IProgress<FunnelProgress>

@@ -76,18 +76,25 @@ public sealed class LeastSquaresTests
         });
     }
 
-    [Test]
-    public void Fit_ConstantY_PerfectFlatFit()
+    // 0.1 and 0.7 three times do not average to themselves in binary (sum/3 = 0.10000000000000002): the fit must still be flat.
+    [TestCase(new[] { 3.0, 3.0, 3.0, 3.0 })]
+    [TestCase(new[] { 0.1, 0.1, 0.1 })]
+    [TestCase(new[] { 0.7, 0.7, 0.7 })]
+    [TestCase(new[] { 2.3, 2.3, 2.3, 2.3, 2.3, double.NaN, 2.3 })]
+    public void Fit_ConstantY_PerfectFlatFit(double[] series)
     {
-        var fit = LeastSquares.Fit([3, 3, 3, 3]);
+        var fit = LeastSquares.Fit(series);
 
-        Assert.That((fit.IsComputable, fit.Slope, fit.Intercept, fit.ResidualStandardDeviation, fit.RSquared), Is.EqualTo((true, 0.0, 3.0, 0.0, 1.0)));
+        Assert.That(
+            (fit.IsComputable, fit.Slope, fit.Intercept, fit.ResidualStandardDeviation, fit.SlopeStandardError, fit.RSquared),
+            Is.EqualTo((true, 0.0, series[0], 0.0, 0.0, 1.0)));
     }
 
-    [Test]
-    public void Fit_ConstantX_NoVariation()
+    [TestCase(new[] { 2.0, 2.0, 2.0 })]
+    [TestCase(new[] { 0.1, 0.1, 0.1 })]
+    public void Fit_ConstantX_NoVariation(double[] x)
     {
-        var fit = LeastSquares.Fit([2, 2, 2], [1, 2, 3]);
+        var fit = LeastSquares.Fit(x, [1, 2, 4]);
 
         Assert.That((fit.IsComputable, fit.Reason, fit.Slope, fit.RSquared), Is.EqualTo((false, StatisticNotComputableReason.NoVariation, 0.0, 0.0)));
     }

@@ -78,6 +78,14 @@ public sealed class MannKendallTests
     }
 
     [Test]
+    public void SeasonalTest_OnlyTheFirstCycleKnown_IsTooFewCyclesNotNoVariation()
+    {
+        var series = Enumerable.Range(0, 24).Select(i => i < 12 ? i * 1.5 : double.NaN).ToArray();
+
+        Assert.That(MannKendall.SeasonalTest(series).Reason, Is.EqualTo(StatisticNotComputableReason.TooFewSeasonCycles));
+    }
+
+    [Test]
     public void Test_StricterSignificance_ChangesVerdictOnly()
     {
         var loose = MannKendall.Test([1, 2, 3, 4, 5], 0.05);

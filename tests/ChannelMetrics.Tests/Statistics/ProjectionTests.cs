@@ -31,6 +31,15 @@ public sealed class ProjectionTests
         });
     }
 
+    [TestCase(new[] { 0.1, 0.1, double.NaN, 0.1 }, 0.05, TargetDirection.AtMost)]
+    [TestCase(new[] { 0.7, 0.7, double.NaN, 0.7 }, 0.9, TargetDirection.AtLeast)]
+    public void PeriodsToReach_LeastSquaresOnAFlatSeriesWithAGap_NotAtThisTrend(double[] series, double target, TargetDirection direction)
+    {
+        var result = Projection.PeriodsToReach(series, target, direction, TrendLineMethod.LeastSquares);
+
+        Assert.That((result.Outcome, result.Slope), Is.EqualTo((ProjectionOutcome.NotAtThisTrend, 0.0)));
+    }
+
     [Test]
     public void PeriodsToReach_TrendLineAlreadyPastTarget_AlreadyReached()
     {
