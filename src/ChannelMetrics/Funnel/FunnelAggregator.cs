@@ -120,13 +120,20 @@ public sealed partial class FunnelAggregator
     /// <exception cref="OverflowException">Together they hold more than <see cref="long.MaxValue"/> events; nothing is merged.</exception>
     public void Merge(FunnelAggregator other)
     {
+        // Null stands for the default resolver and grouping: options that differ only in saying so are equal.
+        static FunnelOptions Resolved(FunnelOptions options) => options with
+        {
+            SourceResolver = options.SourceResolver ?? SourceResolver.Default,
+            ChannelGrouping = options.ChannelGrouping ?? ChannelGrouping.Default,
+        };
+
         ArgumentNullException.ThrowIfNull(other);
         if (ReferenceEquals(other, this))
         {
             throw new ArgumentException("An aggregator cannot merge itself.", nameof(other));
         }
 
-        if (!other._options.Equals(_options))
+        if (!Resolved(other._options).Equals(Resolved(_options)))
         {
             throw new ArgumentException("Only aggregators with equal options can merge.", nameof(other));
         }

@@ -61,7 +61,7 @@ internal sealed class ReportText
     }
 
     /// <summary>Gets the languages with a text file, neutral first (for example <c>en</c>, <c>ar</c>).</summary>
-    internal static IReadOnlyList<string> AvailableLanguages { get; } = FindLanguages();
+    internal static IReadOnlyList<string> AvailableLanguages { get; } = Array.AsReadOnly(FindLanguages());
 
     /// <summary>Gets the most specific language with a text file that the request resolved to.</summary>
     internal string Language { get; }

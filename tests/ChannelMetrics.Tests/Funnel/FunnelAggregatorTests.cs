@@ -1,4 +1,5 @@
 using ChannelMetrics.Funnel;
+using ChannelMetrics.Tracking;
 using CsCheck;
 
 namespace ChannelMetrics.Tests.Funnel;
@@ -341,6 +342,18 @@ public sealed class FunnelAggregatorTests
             Assert.That(() => a.Merge(a), Throws.ArgumentException);
             Assert.That(() => a.Merge(Aggregator(AttributionModel.FirstTouch)), Throws.ArgumentException);
         });
+    }
+
+    [Test]
+    public void Merge_DefaultResolverGivenOrLeftNull_IsTheSameOptions()
+    {
+        var implicitDefaults = new FunnelAggregator(FunnelOptions.Default);
+        var explicitDefaults = new FunnelAggregator(FunnelOptions.Default with { SourceResolver = SourceResolver.Default, ChannelGrouping = ChannelGrouping.Default });
+        explicitDefaults.Add(new FunnelEvent(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), FunnelStage.Visit, "v", "?utm_source=fb&utm_medium=social"));
+
+        implicitDefaults.Merge(explicitDefaults);
+
+        Assert.That(implicitDefaults.ToTable().Rows.Single().Network, Is.EqualTo("Facebook"));
     }
 
     [Test]
