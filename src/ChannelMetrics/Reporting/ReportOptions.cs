@@ -32,7 +32,8 @@ public sealed record ReportOptions
     public CultureInfo Culture
     {
         get => _culture;
-        init => _culture = value ?? throw new ArgumentNullException(nameof(value), "ReportOptions.Culture cannot be null; use CultureInfo.InvariantCulture for English.");
+        // A read-only copy: a caller's `new CultureInfo("de-DE")` changed later must not change what this writes.
+        init => _culture = CultureInfo.ReadOnly(value ?? throw new ArgumentNullException(nameof(value), "ReportOptions.Culture cannot be null; use CultureInfo.InvariantCulture for English."));
     }
 
     /// <summary>Gets the languages the report text is available in, English first (<c>en</c>, <c>ar</c>).</summary>

@@ -110,6 +110,18 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Test]
+    public void Culture_ChangedByItsOwnerLater_DoesNotChangeTheReport()
+    {
+        var german = new CultureInfo("de-DE");
+        var writer = new MarkdownReportWriter(ReportOptions.Default with { Culture = german });
+        string before = writer.WriteToString(Plain());
+
+        german.NumberFormat.NumberGroupSeparator = "#";
+
+        Assert.That(writer.WriteToString(Plain()), Is.EqualTo(before));
+    }
+
+    [Test]
     public void WriteToString_Arabic_IsRightToLeftWithIsolatedNamesAndNumbers()
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { Culture = Arabic }).WriteToString(Tricky());
