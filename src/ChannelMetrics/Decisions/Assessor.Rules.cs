@@ -223,7 +223,7 @@ internal sealed partial class Assessor
         double otherAttainment = otherWeight > 0 ? otherCredit / otherWeight : 0;
         if (sentiment is not null && otherWeight > 0 && otherAttainment >= _policy.GoalsMetShare)
         {
-            evidence.Add(Attainment(EvidenceCodes.GoalsMet, otherAttainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
+            evidence.Add(Attainment(EvidenceCodes.OtherGoalsMet, otherAttainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
             evidence.Add(sentiment);
             return Result(Verdict.Optimize, ConfidenceLevel.High, OptimizationFocus.Sentiment);
         }
@@ -394,7 +394,7 @@ internal sealed partial class Assessor
         ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, threshold),
         Message = code switch
         {
-            EvidenceCodes.GoalsMet => string.Create(CultureInfo.InvariantCulture, $"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
+            EvidenceCodes.GoalsMet or EvidenceCodes.OtherGoalsMet => string.Create(CultureInfo.InvariantCulture, $"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
             EvidenceCodes.GoalsPartlyMet => string.Create(CultureInfo.InvariantCulture, $"{lead}: its goals are missed, but it still meets part of them (at least {Pct(threshold)})."),
             _ => string.Create(CultureInfo.InvariantCulture, $"{lead}, below the {Pct(threshold)} that would count as partly met."),
         },

@@ -42,6 +42,12 @@ public static class EvidenceCodes
     /// <summary>The weighted share of the goals met is at least <see cref="DecisionPolicy.GoalsMetShare"/>. Value: the share; ComparedWith: the policy threshold.</summary>
     public const string GoalsMet = "GoalsMet";
 
+    /// <summary>
+    /// The goals other than sentiment are met (their weighted share at least <see cref="DecisionPolicy.GoalsMetShare"/>),
+    /// said when sentiment turns while the rest goes well. Value: that share; ComparedWith: the policy threshold.
+    /// </summary>
+    public const string OtherGoalsMet = "OtherGoalsMet";
+
     /// <summary>The goals are missed, but some are partly met (weighted share at least <see cref="DecisionPolicy.PartlyMetShare"/>). Value and ComparedWith as <see cref="GoalsMet"/>.</summary>
     public const string GoalsPartlyMet = "GoalsPartlyMet";
 

@@ -23,8 +23,9 @@ public static class ChannelMetricsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">
     /// Configures the engine's builder (its <see cref="DecisionEngineBuilder.Policy"/>); <see langword="null"/> keeps the
-    /// defaults. It runs once, when the engine is first resolved, with
-    /// <see cref="DecisionEngineBuilder.TimeProvider"/> already set from the container.
+    /// defaults. It runs when the engine is first resolved, with <see cref="DecisionEngineBuilder.TimeProvider"/> already
+    /// set from the container: once, unless the engine cannot be built, in which case each later resolution runs it again
+    /// (and throws again).
     /// </param>
     /// <returns><paramref name="services"/>, to chain calls.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>

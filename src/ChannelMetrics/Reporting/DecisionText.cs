@@ -122,9 +122,15 @@ internal sealed class DecisionText(ReportText text)
         }
 
         var unit = status.TargetForm == GoalTargetForm.GrowthPerPeriod ? Unit.Percent : UnitOf(status.Metric);
-        string magnitude = Format(unit, Math.Abs(g));
-        return g < 0 ? Text.Culture.NumberFormat.NegativeSign + magnitude : (g > 0 ? "+" : string.Empty) + magnitude;
+        return Signed(g, Format(unit, Math.Abs(g)));
     }
+
+    /// <summary>A rounded magnitude with the value's sign, none when it rounds to zero ("−0.0 %" next to "missed" reads as a contradiction).</summary>
+    private string Signed(double value, string magnitude) =>
+        magnitude.AsSpan().IndexOfAnyInRange('1', '9') < 0 ? magnitude
+        : value < 0 ? Text.Culture.NumberFormat.NegativeSign + magnitude
+        : value > 0 ? "+" + magnitude
+        : magnitude;
 
     public string PValue(double p) => p < 0.001
         ? Text.FormatPlain("PValueBelow", new TextArg("p", Text.Decimal(0.001, 3)))
@@ -178,8 +184,7 @@ internal sealed class DecisionText(ReportText text)
         {
             // A rate moves by fractions of a percentage point per period: two decimals, where the rate itself has one.
             string magnitude = unit == Unit.Percent ? Text.Percent(Math.Abs(slope.Value), 2) : Format(unit, Math.Abs(slope.Value));
-            string signed = (slope.Value > 0 ? "+" : slope.Value < 0 ? Text.Culture.NumberFormat.NegativeSign : string.Empty) + magnitude;
-            sentence.Append(' ').Append(Text.Format("EvidenceSlope", new TextArg("slope", signed)));
+            sentence.Append(' ').Append(Text.Format("EvidenceSlope", new TextArg("slope", Signed(slope.Value, magnitude))));
         }
 
         if (evidence.PValue is { } p)
@@ -239,7 +244,7 @@ internal sealed class DecisionText(ReportText text)
     private static Unit UnitOf(Evidence evidence, GoalStatus? goal) => evidence.Code switch
     {
         EvidenceCodes.TooFewPeriods or EvidenceCodes.TooFewVisits or EvidenceCodes.ExperimentsTooFew or EvidenceCodes.ExperimentsTried => Unit.Count,
-        EvidenceCodes.GoalsMet or EvidenceCodes.GoalsPartlyMet or EvidenceCodes.GoalsNotMet or EvidenceCodes.LowVolume
+        EvidenceCodes.GoalsMet or EvidenceCodes.OtherGoalsMet or EvidenceCodes.GoalsPartlyMet or EvidenceCodes.GoalsNotMet or EvidenceCodes.LowVolume
             or EvidenceCodes.TrafficShareHigh or EvidenceCodes.SectionShareHigh or EvidenceCodes.RoiNegative or EvidenceCodes.RoiPositive
             or EvidenceCodes.GoalInherited or EvidenceCodes.SentimentWorsening => Unit.Percent,
         _ when goal is { TargetForm: GoalTargetForm.GrowthPerPeriod } => Unit.Percent,

@@ -115,8 +115,12 @@ public sealed class MarkdownReportWriter : ReportWriter
                 }
             }
 
-            md.Heading(3, text.Get("HeadingWhy"));
-            Reasons(md, words, network);
+            // No heading over nothing: MaxEvidencePerNetwork 0 leaves the reasons out.
+            if (Options.MaxEvidencePerNetwork > 0 && network.Evidence.Count > 0)
+            {
+                md.Heading(3, text.Get("HeadingWhy"));
+                Reasons(md, words, network);
+            }
         }
 
         if (report.DataNotes.Count > 0)

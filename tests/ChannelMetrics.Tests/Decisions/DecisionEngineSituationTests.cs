@@ -299,6 +299,8 @@ public sealed class DecisionEngineSituationTests
         Assert.That(sentiment.Value, Is.EqualTo(0.35).Within(0.01));
         Assert.That(sentiment.Statistic!.Value, Is.GreaterThan(0));
         Assert.That(instagram.GoalStatuses.Single(g => g.GoalId == "ig-negative-share").Progress, Is.EqualTo(GoalProgress.Missed));
+        // "Meets 100 % of its goals" next to a missed sentiment goal would contradict the goals table: say which goals.
+        Assert.That(instagram.Codes(), Does.Contain(EvidenceCodes.OtherGoalsMet).And.Not.Contain(EvidenceCodes.GoalsMet));
     }
 
     // TikTok: declining from 1,300 to about 350 visits, goals missed, four experiments, EUR 1,800 a month plus 35 hours.

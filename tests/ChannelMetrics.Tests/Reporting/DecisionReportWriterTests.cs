@@ -164,6 +164,26 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
+    public void Markdown_NoEvidenceShown_LeavesOutTheHeadingToo()
+    {
+        string markdown = new MarkdownReportWriter(ReportOptions.Default with { MaxEvidencePerNetwork = 0 }).WriteToString(Small(Above()));
+
+        Assert.That(markdown, Ordinal.NotContains("### Why"));
+    }
+
+    [Test]
+    public void Markdown_GapThatRoundsToZero_HasNoSign()
+    {
+        var report = Small(Above());
+        var network = report.Networks[0];
+        report = report with { Networks = [network with { GoalStatuses = [network.GoalStatuses[0] with { Progress = GoalProgress.Missed, Observed = 9.999, Gap = -0.001 }] }] };
+
+        string markdown = new MarkdownReportWriter().WriteToString(report);
+
+        Assert.That(markdown, Ordinal.Contains("| 10.0 | 0.0 | Missed |"));
+    }
+
+    [Test]
     public void Markdown_WithoutCampaigns_LeavesThemOut()
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { IncludeCampaigns = false }).WriteToString(s_report, DecisionSamples.Funnel());
