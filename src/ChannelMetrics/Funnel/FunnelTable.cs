@@ -495,6 +495,24 @@ public sealed class FunnelTable
     private static string? Dimension(FunnelDimensions dimensions, FunnelDimensions which, string? value) =>
         (dimensions & which) == 0 ? null : value ?? FunnelLabels.NotSet;
 
+    /// <summary>
+    /// The period of the first row of a network (ignoring case), or of one of its campaigns (ordinal); <see langword="null"/>
+    /// when there is none. Before it the network was not tracked yet: its zeros there are not data.
+    /// </summary>
+    internal Period? FirstPeriod(string network, string? campaign)
+    {
+        // Rows are sorted by period first, so the first match is the earliest.
+        foreach (var row in _rows)
+        {
+            if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network) && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal)))
+            {
+                return row.Period;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Adds counts to a table's total, unless one of its sums would pass <see cref="long.MaxValue"/>.</summary>
     internal static bool TryAddToTotal(ref (long Visits, long Leads, long Customers) total, long visits, long leads, long customers)
     {

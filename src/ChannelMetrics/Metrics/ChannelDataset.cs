@@ -203,10 +203,10 @@ public sealed class ChannelDataset
         network = network.Trim();
         if (campaign is not null)
         {
-            return ResolveCampaign(network, campaign) is string resolved ? FirstFunnelPeriod(network, resolved) : null;
+            return ResolveCampaign(network, campaign) is string resolved ? Funnel.FirstPeriod(network, resolved) : null;
         }
 
-        Period? first = FirstFunnelPeriod(network, null);
+        Period? first = Funnel.FirstPeriod(network, null);
         foreach (var key in _snapshots.Keys)
         {
             if (StringComparer.OrdinalIgnoreCase.Equals(key.Network, network) && (first is null || key.Period < first))
@@ -365,27 +365,13 @@ public sealed class ChannelDataset
             }
         }
 
-        if (FirstFunnelPeriod(network, campaign) is not Period first)
+        if (Funnel.FirstPeriod(network, campaign) is not Period first)
         {
             return Gaps();
         }
 
         var points = Funnel.Series(metric, network, campaign).Points;
         return FromFunnel(i => points[i].Period >= first ? points[i].Value : null);
-    }
-
-    private Period? FirstFunnelPeriod(string network, string? campaign)
-    {
-        // Rows are sorted by period first, so the first match is the earliest.
-        foreach (var row in Funnel.Rows)
-        {
-            if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network) && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal)))
-            {
-                return row.Period;
-            }
-        }
-
-        return null;
     }
 
     private MetricSeries ShareOfVisits(string network, string? campaign)

@@ -19,8 +19,9 @@ namespace ChannelMetrics.Reporting;
 /// <para>Decision report columns: <c>evaluation_period,network,campaign,period,verdict,confidence,role,focus,network_verdict,
 /// visits,leads,customers,visit_to_lead,visit_to_lead_lower,visit_to_lead_upper,lead_to_customer,lead_to_customer_lower,
 /// lead_to_customer_upper,goals_met,goals_total</c>. One record per network (empty <c>campaign</c>) and per campaign
-/// (when <see cref="ReportOptions.IncludeCampaigns"/> is on) × period: with the funnel table, each of its periods up to
-/// the evaluation period, with that period's counts; without it, one record with an empty <c>period</c> and the
+/// (when <see cref="ReportOptions.IncludeCampaigns"/> is on) × period: with the funnel table, each of its periods from the
+/// subject's first row (before it the subject was not tracked yet) up to the evaluation period, with that period's
+/// counts; without it, or for a subject without a row in the table, one record with an empty <c>period</c> and the
 /// evaluation window's totals. Verdict, confidence, role and focus are the JSON names (<c>insufficientData</c>,
 /// <c>trafficDriver</c>, <c>visitToLead</c>); <c>goals_met</c> counts goals met or on track.</para>
 /// </remarks>
@@ -112,7 +113,9 @@ public sealed class CsvReportWriter : ReportWriter
             }
         }
 
-        if (funnel is null || funnel.Granularity != last.Granularity)
+        // By period from the subject's first row: before it, it was not tracked yet, and zeros there would read as data.
+        if (funnel is null || funnel.Granularity != last.Granularity
+            || funnel.FirstPeriod(subject.Network, subject.Campaign) is not Period first || first > last)
         {
             Record(csv, evaluationPeriod, network, subject, null, subject.Visits, subject.Leads, subject.Customers, funnel?.Confidence ?? 0.95, met);
             return;
@@ -120,7 +123,7 @@ public sealed class CsvReportWriter : ReportWriter
 
         foreach (var row in funnel.PeriodTotals(subject.Network, subject.Campaign))
         {
-            if (row.Period <= last)
+            if (row.Period >= first && row.Period <= last)
             {
                 Record(csv, evaluationPeriod, network, subject, row.Period.ToString(), row.Visits, row.Leads, row.Customers, funnel.Confidence, met);
             }

@@ -18,8 +18,8 @@ namespace ChannelMetrics.Reporting;
 /// <para>A decision report has: the evaluation date and window, the portfolio totals, a summary table of the networks
 /// with verdict, confidence, role, volumes and goals met; then per network its verdict with its advice, its role, what
 /// to work on and which experiments to try, its goals (target, observed, gap, status, projected period), its funnel by
-/// period (when the funnel table is given), its campaigns with their verdicts and reasons, and the reasons for its
-/// verdict; finally the notes on the data. Each reason is a sentence written from the evidence's code and fields in
+/// period from its first row (when the funnel table is given), its campaigns with their verdicts and reasons, and the
+/// reasons for its verdict; finally the notes on the data. Each reason is a sentence written from the evidence's code and fields in
 /// the report's language; at most <see cref="ReportOptions.MaxEvidencePerNetwork"/> per network or campaign are shown
 /// (the deciding ones, which the engine lists last).</para>
 /// </remarks>
@@ -90,13 +90,15 @@ public sealed class MarkdownReportWriter : ReportWriter
             md.Heading(2, md.Name(network.Network));
             Verdict(md, words, network);
             Goals(md, words, network);
-            if (funnel is not null && funnel.Granularity == report.EvaluationPeriod.Granularity && funnel.Rows.Count > 0)
+            // From the network's first row: before it, it was not tracked yet, and zeros there would read as data.
+            if (funnel is not null && funnel.Granularity == report.EvaluationPeriod.Granularity
+                && funnel.FirstPeriod(network.Network, null) is Period first && first <= report.EvaluationPeriod)
             {
                 md.Heading(3, text.Get("HeadingFunnelByPeriod"));
                 md.FunnelHeader(md.PeriodColumn(funnel.Granularity));
                 foreach (var row in funnel.PeriodTotals(network.Network))
                 {
-                    if (row.Period <= report.EvaluationPeriod)
+                    if (row.Period >= first && row.Period <= report.EvaluationPeriod)
                     {
                         md.FunnelRow(md.Cell(text.PeriodLabel(row.Period)), row.Visits, row.Leads, row.Customers, funnel.Confidence);
                     }

@@ -88,7 +88,8 @@ public abstract class ReportWriter
     /// <param name="report">The report.</param>
     /// <param name="funnel">
     /// The funnel table the report was evaluated from, or <see langword="null"/>. Markdown then shows each network's
-    /// funnel by period and CSV writes one record per period; without it they show the evaluation window's totals.
+    /// funnel by period and CSV writes one record per period, from the network's (or campaign's) first row; without it
+    /// they show the evaluation window's totals.
     /// JSON ignores it (write the table separately).
     /// </param>
     /// <param name="writer">Where to write; it is not flushed or closed.</param>

@@ -184,6 +184,32 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
+    public void FunnelByPeriod_StartsAtTheSubjectsFirstRow_NotWithZerosBeforeItsLaunch()
+    {
+        // Threads launched in the last three months of the table's twelve.
+        var rows = DecisionSamples.Funnel().Rows
+            .Select(r => new ChannelMetrics.Funnel.FunnelRecord(r.Period, r.Network, r.Visits, r.Leads, r.Customers, Campaign: r.Campaign))
+            .Concat(Enumerable.Range(9, 3).Select(i => new ChannelMetrics.Funnel.FunnelRecord(Period.Month(2025, 11).Offset(i), "Threads", 90, 2, 0, Campaign: "launch")));
+        var funnel = ChannelMetrics.Funnel.FunnelTable.FromRows(rows);
+        var report = new DecisionEngineBuilder().Build().Evaluate(funnel, [], DecisionSamples.Goals(), DecisionSamples.Experiments(), DecisionSamples.EvaluationDate);
+
+        var threads = new CsvReportWriter().WriteToString(report, funnel).Split("\r\n").Where(l => l.Contains(",Threads,", StringComparison.Ordinal)).ToArray();
+        string markdown = new MarkdownReportWriter().WriteToString(report, funnel);
+        int start = markdown.IndexOf("## Threads", StringComparison.Ordinal);
+        string threadsSection = markdown[start..markdown.IndexOf("\n## ", start, StringComparison.Ordinal)];
+
+        Assert.Multiple(() =>
+        {
+            // Without a goal the network is not drilled into campaigns: three periods, from August 2026.
+            Assert.That(threads, Has.Length.EqualTo(3));
+            Assert.That(threads.Select(l => l.Split(',')[3]).Distinct(), Is.EqualTo(new[] { "2026-08", "2026-09", "2026-10" }));
+            Assert.That(threadsSection, Ordinal.Contains("| August 2026 |"));
+            Assert.That(threadsSection, Ordinal.NotContains("| July 2026 |"));
+            Assert.That(markdown[..start], Ordinal.Contains("| November 2025 |"), "the other networks keep their whole history");
+        });
+    }
+
+    [Test]
     public void Markdown_WithoutCampaigns_LeavesThemOut()
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { IncludeCampaigns = false }).WriteToString(s_report, DecisionSamples.Funnel());
