@@ -19,9 +19,9 @@ namespace ChannelMetrics.Reporting;
 /// with verdict, confidence, role, volumes and goals met; then per network its verdict with its advice, its role, what
 /// to work on and which experiments to try, its goals (target, observed, gap, status, projected period), its funnel by
 /// period from its first row (when the funnel table is given), its campaigns with their verdicts and reasons, and the
-/// reasons for its verdict; finally the notes on the data. Each reason is a sentence written from the evidence's code and fields in
-/// the report's language; at most <see cref="ReportOptions.MaxEvidencePerNetwork"/> per network or campaign are shown
-/// (the deciding ones, which the engine lists last).</para>
+/// reasons for its verdict; finally the notes on the data. Each reason is a sentence written from the evidence's code
+/// and fields in the report's language; at most <see cref="ReportOptions.MaxEvidencePerNetwork"/> per network or
+/// campaign are shown (the deciding ones, which the engine lists last).</para>
 /// </remarks>
 public sealed class MarkdownReportWriter : ReportWriter
 {
