@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using ChannelMetrics.Statistics;
 
@@ -92,7 +93,7 @@ public sealed record DecisionReport
     private static void Check(ChannelAssessment? assessment, string path)
     {
         Check(assessment is not null, path, "expected an assessment, found null");
-        Check(assessment!.Visits >= 0 && assessment.Leads >= 0 && assessment.Customers >= 0 && assessment.HistoryPeriods >= 0, path, "expected counts of zero or more");
+        Check(assessment.Visits >= 0 && assessment.Leads >= 0 && assessment.Customers >= 0 && assessment.HistoryPeriods >= 0, path, "expected counts of zero or more");
         CheckItems(assessment.GoalStatuses, path + ".goalStatuses");
         CheckItems(assessment.Evidence, path + ".evidence");
         for (int i = 0; i < assessment.Campaigns.Count; i++)
@@ -110,7 +111,7 @@ public sealed record DecisionReport
         }
     }
 
-    private static void Check(bool valid, string path, string expectation)
+    private static void Check([DoesNotReturnIf(false)] bool valid, string path, string expectation)
     {
         if (!valid)
         {

@@ -120,9 +120,10 @@ public sealed class Goal : IEquatable<Goal>
             return true;
         }
 
+        var wanted = network.AsSpan().Trim();
         foreach (var name in _networks)
         {
-            if (name.AsSpan().Equals(network.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            if (name.AsSpan().Equals(wanted, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
