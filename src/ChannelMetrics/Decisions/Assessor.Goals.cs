@@ -119,14 +119,14 @@ internal sealed partial class Assessor
         {
             GoalProgress.Unknown => about with
             {
-                Message = string.Create(CultureInfo.InvariantCulture, $"{what} cannot be judged: no value is known in the last {_policy.EvaluationPeriods} periods."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} cannot be judged: no value is known in the last {Counted(_policy.EvaluationPeriods, "period")}."),
             },
             GoalProgress.Met => about with
             {
                 Code = EvidenceCodes.GoalMet,
                 Value = status.Observed,
                 Statistic = slope,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is met: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is met: {observed} on average over the last {Counted(status.KnownPeriods, "period")} against a target of {Format(goal, status.Target)}."),
             },
             GoalProgress.OnTrack or GoalProgress.Behind => about with
             {
@@ -145,7 +145,7 @@ internal sealed partial class Assessor
                 Value = status.Observed,
                 Statistic = slope,
                 PValue = status.TrendPValue,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is missed: {observed} on average over the last {status.KnownPeriods} periods against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? string.Create(CultureInfo.InvariantCulture, $"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{what} is missed: {observed} on average over the last {Counted(status.KnownPeriods, "period")} against a target of {Format(goal, status.Target)}, met in {Pct(status.MetShare ?? 0)} of them{(goal.Deadline is DateOnly d && d <= _lastDay ? string.Create(CultureInfo.InvariantCulture, $"; its deadline {d:yyyy-MM-dd} has passed") : ", with no trend towards it")}."),
             },
         };
     }

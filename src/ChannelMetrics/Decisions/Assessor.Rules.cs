@@ -185,7 +185,7 @@ internal sealed partial class Assessor
                 Metric = EvidenceMetrics.Periods,
                 Value = history,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumPeriods),
-                Message = string.Create(CultureInfo.InvariantCulture, $"{name} has only {history} period{(history == 1 ? "" : "s")} of data; at least {_policy.MinimumPeriods} are needed before any verdict."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} has only {Counted(history, "period")} of data; at least {_policy.MinimumPeriods} are needed before any verdict."),
             });
             return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
         }
@@ -213,7 +213,7 @@ internal sealed partial class Assessor
                 Value = s.Window.V,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumVisits),
                 Periods = windowPeriods,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought only {Num(s.Window.V)} visits in the last {windowPeriods} periods, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought only {Counted(s.Window.V, "visit")} in the last {Counted(windowPeriods, "period")}, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
             });
             return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);
         }
@@ -549,9 +549,9 @@ internal sealed partial class Assessor
             ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
             Message = test.Trend switch
             {
-                TrendDirection.Increasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} rise significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
-                TrendDirection.Decreasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} fall significantly over the last {trend.Periods} periods{slopeText}, {P(test.PValue)}."),
-                _ => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} show no significant upward trend over the last {trend.Periods} periods{slopeText}{(test.IsComputable ? ", " + P(test.PValue) : "")}."),
+                TrendDirection.Increasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} rise significantly over the last {Counted(trend.Periods, "period")}{slopeText}, {P(test.PValue)}."),
+                TrendDirection.Decreasing => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} fall significantly over the last {Counted(trend.Periods, "period")}{slopeText}, {P(test.PValue)}."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"The {what} of {name} show no significant upward trend over the last {Counted(trend.Periods, "period")}{slopeText}{(test.IsComputable ? ", " + P(test.PValue) : "")}."),
             },
         };
     }
@@ -585,7 +585,7 @@ internal sealed partial class Assessor
             PValue = test.PValue,
             Periods = length,
             ComparedWith = new EvidenceComparison(ComparisonBasis.PreviousPeriods, null),
-            Message = string.Create(CultureInfo.InvariantCulture, $"The negative share of comments and mentions about {s.Name} rises significantly over the last {length} periods ({P(test.PValue)}), to {Pct(latest ?? 0)}{(slope.IsComputable ? string.Create(CultureInfo.InvariantCulture, $", about {Pct(slope.Slope)} more each period") : "")}: fix what people complain about before it costs the results."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"The negative share of comments and mentions about {s.Name} rises significantly over the last {Counted(length, "period")} ({P(test.PValue)}), to {Pct(latest ?? 0)}{(slope.IsComputable ? string.Create(CultureInfo.InvariantCulture, $", about {Pct(slope.Slope)} more each period") : "")}: fix what people complain about before it costs the results."),
         };
     }
 
@@ -626,7 +626,7 @@ internal sealed partial class Assessor
             Value = roi,
             ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.RoiThreshold),
             Periods = periods,
-            Message = string.Create(CultureInfo.InvariantCulture, $"{s.Name} returned {Num(revenue)} for a cost of {Num(cost)} over {periods} periods: a return of {(roi >= 0 ? "+" : "")}{Pct(roi)}, {(positive ? "at or above" : "below")} the threshold of {Pct(_policy.RoiThreshold)}."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"{s.Name} returned {Num(revenue)} for a cost of {Num(cost)} over {Counted(periods, "period")}: a return of {(roi >= 0 ? "+" : "")}{Pct(roi)}, {(positive ? "at or above" : "below")} the threshold of {Pct(_policy.RoiThreshold)}."),
         };
     }
 
@@ -683,8 +683,8 @@ internal sealed partial class Assessor
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumExperimentsBeforeCut),
                 Kinds = enough ? [.. tried] : untried,
                 Message = enough
-                    ? string.Create(CultureInfo.InvariantCulture, $"{count} experiment{(count == 1 ? "" : "s")} ({string.Join(", ", tried.Select(KindText))}) ran on {s.Name} over {periods} periods: it had a real try.")
-                    : string.Create(CultureInfo.InvariantCulture, $"Only {count} experiment{(count == 1 ? "" : "s")} over {periods} period{(periods == 1 ? "" : "s")} ran on {s.Name}, short of the {_policy.MinimumExperimentsBeforeCut} over {_policy.MinimumExperimentPeriodsBeforeCut} periods a Cut needs: try {untriedText}."),
+                    ? string.Create(CultureInfo.InvariantCulture, $"{Counted(count, "experiment")} ({string.Join(", ", tried.Select(KindText))}) ran on {s.Name} over {Counted(periods, "period")}: it had a real try.")
+                    : string.Create(CultureInfo.InvariantCulture, $"Only {Counted(count, "experiment")} over {Counted(periods, "period")} ran on {s.Name}, short of the {_policy.MinimumExperimentsBeforeCut} over {_policy.MinimumExperimentPeriodsBeforeCut} periods a Cut needs: try {untriedText}."),
             };
         return new ExperimentFacts(count, periods, [.. tried], untried, evidence);
     }

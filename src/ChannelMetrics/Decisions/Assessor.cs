@@ -319,6 +319,9 @@ internal sealed partial class Assessor
 
     private static string Num(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun, singular for exactly one: "1 period", "6 periods".</summary>
+    private static string Counted(double count, string noun) => count == 1 ? "1 " + noun : Num(count) + " " + noun + "s";
+
     private static string P(double value) => value < 0.001 ? "p < 0.001" : "p = " + value.ToString("0.000", CultureInfo.InvariantCulture);
 
     internal readonly record struct Counts(long V, long L, long C)

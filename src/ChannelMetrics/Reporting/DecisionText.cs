@@ -173,10 +173,10 @@ internal sealed class DecisionText(ReportText text)
             new("metric", Metric(evidence.Metric)),
             new("goal", evidence.GoalId is null ? Text.Get("NotAvailable") : escape(evidence.GoalId)),
             new("section", evidence.Section is null ? Text.Get("NotAvailable") : escape(evidence.Section)),
-            new("value", value),
+            new("value", value, unit == Unit.Count ? WholeCount(evidence.Value) : null),
             new("target", target),
             new("peers", peers),
-            new("periods", evidence.Periods is { } periods ? Text.Count(periods) : Text.Get("NotAvailable")),
+            new("periods", evidence.Periods is { } periods ? Text.Count(periods) : Text.Get("NotAvailable"), evidence.Periods),
             new("kinds", Kinds(evidence.Kinds)),
             new("message", escape(evidence.Message))));
 
@@ -199,11 +199,15 @@ internal sealed class DecisionText(ReportText text)
 
         if (evidence.Periods is { } toTarget && evidence.Code is EvidenceCodes.GoalOnTrack or EvidenceCodes.GoalBehind)
         {
-            sentence.Append(' ').Append(Text.Format("EvidenceProjection", new TextArg("periods", Text.Count(toTarget))));
+            sentence.Append(' ').Append(Text.Format("EvidenceProjection", new TextArg("periods", Text.Count(toTarget), toTarget)));
         }
 
         return sentence.ToString();
     }
+
+    /// <summary>A value that is a whole number, for choosing a noun's plural form; <see langword="null"/> for a fraction or none.</summary>
+    private static long? WholeCount(double? value) =>
+        value is { } v && v == Math.Round(v) && Math.Abs(v) < 1e18 ? (long)v : null;
 
     private static GoalStatus? FindGoal(IReadOnlyList<GoalStatus> goals, string? id)
     {

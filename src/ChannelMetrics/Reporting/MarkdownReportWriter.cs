@@ -66,9 +66,9 @@ public sealed class MarkdownReportWriter : ReportWriter
         var portfolio = report.Portfolio;
         md.Paragraph(text.Format(
             "DecisionPortfolio",
-            new("visits", text.Count(portfolio.Visits)),
-            new("leads", text.Count(portfolio.Leads)),
-            new("customers", text.Count(portfolio.Customers)),
+            new("visits", text.Count(portfolio.Visits), portfolio.Visits),
+            new("leads", text.Count(portfolio.Leads), portfolio.Leads),
+            new("customers", text.Count(portfolio.Customers), portfolio.Customers),
             new("rate", portfolio.VisitToLeadRate is { } rate
                 ? (portfolio.VisitToLeadInterval is { } interval
                     ? text.FormatPlain("RateWithInterval", new("value", text.Percent(rate)), new("lower", text.Percent(interval.Lower)), new("upper", text.Percent(interval.Upper)))

@@ -6,7 +6,10 @@ using System.Text.Json;
 namespace ChannelMetrics.Reporting;
 
 /// <summary>A placeholder value for <see cref="ReportText.Format(string, ReadOnlySpan{TextArg})"/>.</summary>
-internal readonly record struct TextArg(string Name, string Value);
+/// <param name="Name">The placeholder's name.</param>
+/// <param name="Value">The formatted value.</param>
+/// <param name="Count">The number the value shows, when a template may choose its plural form by it; <see langword="null"/> for text or "n/a".</param>
+internal readonly record struct TextArg(string Name, string Value, long? Count = null);
 
 /// <summary>
 /// The report text of one language: templates from the embedded <c>Reporting/Resources/ReportText.&lt;language&gt;.json</c>
@@ -24,7 +27,10 @@ internal readonly record struct TextArg(string Name, string Value);
 /// language is still adding one file: <c>ReportText.fr.json</c>.
 /// </para>
 /// <para>
-/// Placeholders are named rather than numbered so a translator can reorder them and see what each one is. The
+/// Placeholders are named rather than numbered so a translator can reorder them and see what each one is. A count
+/// that a noun follows chooses its form in the style of ICU's MessageFormat, by the language's
+/// <see cref="PluralRules"/>: <c>{visits, plural, one {# visit} other {# visits}}</c>, where <c>#</c> is the value;
+/// a value that is no number (n/a) takes the <c>other</c> form. The
 /// direction comes from the <c>TextDirection</c> text, not from the culture's data, so Arabic is still marked
 /// right to left under invariant globalization.
 /// </para>
@@ -172,13 +178,15 @@ internal sealed class ReportText
         int i = 0;
         while ((i = template.IndexOf('{', i)) >= 0)
         {
-            int end = template.IndexOf('}', i + 1);
+            int end = ClosingBrace(template, i);
             if (end < 0)
             {
                 break;
             }
 
-            names.Add(template[(i + 1)..end]);
+            var inner = template.AsSpan(i + 1, end - i - 1);
+            int comma = inner.IndexOf(',');
+            names.Add((comma < 0 ? inner : inner[..comma]).Trim().ToString());
             i = end + 1;
         }
 
@@ -273,7 +281,7 @@ internal sealed class ReportText
         return NumberFormatInfo.ReadOnly(numbers);
     }
 
-    private static string Fill(string key, string template, bool isolate, ReadOnlySpan<TextArg> args)
+    internal string Fill(string key, string template, bool isolate, ReadOnlySpan<TextArg> args)
     {
         var text = new StringBuilder(template.Length + 32);
         int i = 0;
@@ -286,42 +294,110 @@ internal sealed class ReportText
                 break;
             }
 
-            int close = template.IndexOf('}', open + 1);
+            int close = ClosingBrace(template, open);
             if (close < 0)
             {
                 throw new InvalidOperationException($"The report text '{key}' has an unclosed placeholder.");
             }
 
             text.Append(template, i, open - i);
-            var name = template.AsSpan(open + 1, close - open - 1);
-            string? value = null;
+            var inner = template.AsSpan(open + 1, close - open - 1);
+            int comma = inner.IndexOf(',');
+            var name = (comma < 0 ? inner : inner[..comma]).Trim();
+            TextArg? found = null;
             foreach (var arg in args)
             {
                 if (name.SequenceEqual(arg.Name))
                 {
-                    value = arg.Value;
+                    found = arg;
                     break;
                 }
             }
 
-            if (value is null)
+            if (found is not { } value)
             {
                 throw new InvalidOperationException($"The report text '{key}' uses the placeholder {{{name}}}, which the writer does not supply.");
             }
 
-            if (isolate)
+            string shown = isolate ? string.Concat(FirstStrongIsolate.ToString(), value.Value, PopDirectionalIsolate.ToString()) : value.Value;
+            if (comma < 0)
             {
-                text.Append(FirstStrongIsolate).Append(value).Append(PopDirectionalIsolate);
+                text.Append(shown);
             }
             else
             {
-                text.Append(value);
+                string category = value.Count is { } count ? PluralRules.Category(Language, count) : "other";
+                var form = PluralForm(key, inner[(comma + 1)..], category);
+                int start = text.Length;
+                text.Append(form).Replace("#", shown, start, form.Length);
             }
 
             i = close + 1;
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The index of the brace that closes the one at <paramref name="open"/> (a plural's forms nest one level), or -1.</summary>
+    private static int ClosingBrace(string template, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < template.Length; i++)
+        {
+            if (template[i] == '{')
+            {
+                depth++;
+            }
+            else if (template[i] == '}' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Picks the form for <paramref name="category"/> from a plural's <c>plural, one {…} other {…}</c>, else its
+    /// <c>other</c> form, which every plural must have.
+    /// </summary>
+    private static ReadOnlySpan<char> PluralForm(string key, ReadOnlySpan<char> spec, string category)
+    {
+        var rest = spec.TrimStart();
+        if (!rest.StartsWith("plural", StringComparison.Ordinal) || !rest["plural".Length..].TrimStart().StartsWith(','))
+        {
+            throw new InvalidOperationException($"The report text '{key}' has a placeholder with a comma that is not a plural: {{name, plural, one {{…}} other {{…}}}}.");
+        }
+
+        rest = rest["plural".Length..].TrimStart()[1..];
+        ReadOnlySpan<char> other = default;
+        bool hasOther = false;
+        while (!(rest = rest.TrimStart()).IsEmpty)
+        {
+            int open = rest.IndexOf('{');
+            int close = rest.IndexOf('}');
+            if (open <= 0 || close < open)
+            {
+                throw new InvalidOperationException($"The report text '{key}' has a plural form that is not 'category {{text}}'.");
+            }
+
+            var name = rest[..open].Trim();
+            var form = rest[(open + 1)..close];
+            if (name.SequenceEqual(category))
+            {
+                return form;
+            }
+
+            if (name.SequenceEqual("other"))
+            {
+                other = form;
+                hasOther = true;
+            }
+
+            rest = rest[(close + 1)..];
+        }
+
+        return hasOther ? other : throw new InvalidOperationException($"The report text '{key}' has a plural without an 'other' form.");
     }
 
     // Reporting periods are Gregorian: a culture whose default calendar is another one (ar-SA uses Umm al-Qura)

@@ -89,6 +89,19 @@ public sealed class DecisionEngineSituationTests
         Assert.That(mastodon.SuggestedExperiments, Is.EqualTo(new[] { ExperimentKind.PostingTime, ExperimentKind.Audience, ExperimentKind.Budget }));
     }
 
+    [Test]
+    public void Evaluate_OneVisit_MessageCountsItInTheSingular()
+    {
+        var report = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Mastodon", 9, i => i == 3 ? 1 : 0, _ => 0.0, 0)
+            .Goal(Leads("Mastodon", 3))
+            .Evaluate();
+
+        var mastodon = report.Network("Mastodon");
+        Assert.That(mastodon.Codes(), Does.Contain(EvidenceCodes.TooFewVisits), mastodon.Explain());
+        Assert.That(mastodon.Evidence(EvidenceCodes.TooFewVisits).Message, Does.Contain("Mastodon brought only 1 visit in the last 6 periods,"));
+    }
+
     // YouTube: visits fall from about 900 to about 300 a month over two years, converting at 1.5 %.
     private static Scenario Declining(Scenario s) => Facebook(s.WithPortfolio())
         .Funnel("YouTube", 24, i => 900 - (i * 26), _ => 0.015, 0.1)

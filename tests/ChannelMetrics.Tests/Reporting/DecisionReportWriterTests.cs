@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using ChannelMetrics.Decisions;
+using ChannelMetrics.Experiments;
 using ChannelMetrics.Goals;
 using ChannelMetrics.Reporting;
 
@@ -88,6 +89,47 @@ public sealed class DecisionReportWriterTests
         Assert.That(markdown, Ordinal.Contains(
             $"- {Fsi}معدل التحويل من زيارة إلى عميل محتمل{Pdi} لدى {Fsi}X (Twitter){Pdi} هو {Fsi}5٫0٪؜ [3٫8٪؜، 6٫5٪؜]{Pdi}، أعلى بوضوح من {Fsi}2٫0٪؜{Pdi} لدى {Fsi}بقية المحفظة{Pdi}."));
         Assert.That(markdown, Ordinal.NotContains("ENGINE MESSAGE"));
+    }
+
+    [Test]
+    public void Markdown_Counts_TakeTheSingularForOne()
+    {
+        var report = Small(
+            new Evidence { Code = EvidenceCodes.TooFewVisits, Value = 1, ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, 100), Periods = 6, Message = "ENGINE MESSAGE" },
+            new Evidence { Code = EvidenceCodes.ExperimentsTried, Value = 1, Periods = 1, Kinds = [ExperimentKind.Tone], Message = "ENGINE MESSAGE" },
+            new Evidence { Code = EvidenceCodes.TrendUp, Metric = EvidenceMetrics.Visits, Periods = 1, Message = "ENGINE MESSAGE" },
+            new Evidence { Code = EvidenceCodes.GoalOnTrack, GoalId = "x|leads", Metric = "leads", Value = 9, ComparedWith = new EvidenceComparison(ComparisonBasis.Target, 10), Periods = 1, Message = "ENGINE MESSAGE" });
+        report = report with { Portfolio = report.Portfolio with { Visits = 1, Leads = 1, Customers = 1 } };
+
+        string markdown = new MarkdownReportWriter().WriteToString(report);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.Contains("Portfolio: 1 visit, 1 lead and 1 customer;"));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) brought only 1 visit, fewer than the 100 needed"));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 1 experiment on record over 1 period (tone)."));
+            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last period."));
+            Assert.That(markdown, Ordinal.Contains("At this trend the target is reached in 1 period."));
+        });
+    }
+
+    [Test]
+    public void Markdown_Counts_TakeThePluralOtherwise()
+    {
+        var report = Small(
+            new Evidence { Code = EvidenceCodes.TooFewVisits, Value = 0, ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, 100), Periods = 6, Message = "ENGINE MESSAGE" },
+            new Evidence { Code = EvidenceCodes.ExperimentsTried, Value = 2, Periods = 12, Kinds = [ExperimentKind.Tone], Message = "ENGINE MESSAGE" },
+            new Evidence { Code = EvidenceCodes.TrendUp, Metric = EvidenceMetrics.Visits, Periods = 6, Message = "ENGINE MESSAGE" });
+
+        string markdown = new MarkdownReportWriter().WriteToString(report);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.Contains("Portfolio: 1,000 visits, 50 leads and 5 customers;"));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) brought only 0 visits, fewer than the 100 needed"));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 2 experiments on record over 12 periods (tone)."));
+            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last 6 periods."));
+        });
     }
 
     [Test]

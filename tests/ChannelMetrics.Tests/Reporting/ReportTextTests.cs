@@ -40,6 +40,96 @@ public sealed class ReportTextTests
         });
     }
 
+    [TestCase(0, "zero")]
+    [TestCase(1, "one")]
+    [TestCase(2, "two")]
+    [TestCase(3, "few")]
+    [TestCase(10, "few")]
+    [TestCase(11, "many")]
+    [TestCase(99, "many")]
+    [TestCase(100, "other")]
+    [TestCase(102, "other")]
+    [TestCase(103, "few")]
+    [TestCase(111, "many")]
+    [TestCase(1000, "other")]
+    [TestCase(-1, "one")]
+    [TestCase(long.MinValue, "few")]
+    public void PluralRules_Arabic_FollowCldr(long count, string category)
+    {
+        Assert.That(PluralRules.Category("ar-EG", count), Is.EqualTo(category));
+    }
+
+    [TestCase(0, "other")]
+    [TestCase(1, "one")]
+    [TestCase(2, "other")]
+    [TestCase(101, "other")]
+    public void PluralRules_EnglishAndUnknownLanguages_OneForExactlyOne(long count, string category)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(PluralRules.Category("en", count), Is.EqualTo(category));
+            Assert.That(PluralRules.Category("xx", count), Is.EqualTo(category));
+        });
+    }
+
+    [TestCase(1L, "1 visit")]
+    [TestCase(2L, "2 visits")]
+    [TestCase(0L, "0 visits")]
+    [TestCase(null, "V visits")]
+    public void Fill_Plural_PicksTheFormAndReplacesTheHash(long? count, string expected)
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, "en");
+
+        string filled = text.Fill("Test", "{v, plural, one {# visit} other {# visits}}", false, [new TextArg("v", count?.ToString(CultureInfo.InvariantCulture) ?? "V", count)]);
+
+        Assert.That(filled, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Fill_Plural_IsolatesOnlyTheNumberInRightToLeftText()
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, "ar");
+
+        string filled = text.Fill("Test", "[{v, plural, two {اثنتان} few {# زيارات} other {# زيارة}}]", true, [new TextArg("v", "3", 3)]);
+
+        Assert.That(filled, Is.EqualTo("[\u20683\u2069 زيارات]"));
+    }
+
+    [TestCase("{v, plural, one {# visit}}", "without an 'other' form")]
+    [TestCase("{v, plurals, other {#}}", "not a plural")]
+    [TestCase("{v, plural, {#}}", "not 'category {text}'")]
+    [TestCase("{v, plural, other {#}", "unclosed")]
+    public void Fill_MalformedPlural_Throws(string template, string message)
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, "en");
+
+        Assert.That(
+            () => text.Fill("Test", template, false, [new TextArg("v", "2", 2)]),
+            Throws.InvalidOperationException.With.Message.Contains(message).And.Message.Contains("'Test'"));
+    }
+
+    [TestCaseSource(nameof(AllLanguages))]
+    public void EveryText_FillsForCountsOfEveryPluralCategory(string language)
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, language);
+        var catalog = ReportText.Catalog(language)!;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (key, template) in catalog)
+            {
+                foreach (long count in (long[])[0, 1, 2, 3, 11, 100])
+                {
+                    var args = ReportText.PlaceholdersOf(template).Select(name => new TextArg(name, "N", count)).ToArray();
+                    string filled = text.Fill(key, template, false, args);
+                    Assert.That(filled.IndexOfAny(['{', '}', '#']), Is.EqualTo(-1), $"{key} for {count}: {filled}");
+                }
+            }
+        });
+    }
+
+    private static IEnumerable<string> AllLanguages() => ReportOptions.AvailableLanguages;
+
     [TestCase("ar", "ar", true)]
     [TestCase("ar-EG", "ar", true)]
     [TestCase("AR_sa", "AR", true)]
