@@ -154,7 +154,7 @@ internal sealed class DecisionText(ReportText text)
         var unit = UnitOf(evidence, goal);
         string value = evidence.Value is { } v
             ? evidence.Interval is { } interval && unit == Unit.Percent
-                ? Text.FormatPlain("RateWithInterval", new("value", Format(unit, v)), new("lower", Format(unit, interval.Lower)), new("upper", Format(unit, interval.Upper)))
+                ? Text.WithInterval(Format(unit, v), Format(unit, interval.Lower), Format(unit, interval.Upper))
                 : Format(unit, v)
             : Text.Get("NotAvailable");
         string target = evidence.ComparedWith?.Value is { } t ? Format(unit, t) : Text.Get("NotAvailable");

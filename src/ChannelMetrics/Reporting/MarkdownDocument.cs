@@ -77,11 +77,7 @@ internal sealed class MarkdownDocument(TextWriter writer, ReportText text)
     public string Level(double level) => Text.Level(level);
 
     public string Rate(Rate rate) => rate.Value is { } value && rate.Interval is { } interval
-        ? Text.Isolate(Text.FormatPlain(
-            "RateWithInterval",
-            new("value", Text.Percent(value)),
-            new("lower", Text.Percent(interval.Lower)),
-            new("upper", Text.Percent(interval.Upper))))
+        ? Text.Isolate(Text.WithInterval(Text.Percent(value), Text.Percent(interval.Lower), Text.Percent(interval.Upper)))
         : Text.Get("NotAvailable");
 
     public string PeriodColumn(PeriodGranularity granularity) => Text.Get(granularity switch

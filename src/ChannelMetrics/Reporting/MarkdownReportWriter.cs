@@ -71,7 +71,7 @@ public sealed class MarkdownReportWriter : ReportWriter
             new("customers", text.Count(portfolio.Customers), portfolio.Customers),
             new("rate", portfolio.VisitToLeadRate is { } rate
                 ? (portfolio.VisitToLeadInterval is { } interval
-                    ? text.FormatPlain("RateWithInterval", new("value", text.Percent(rate)), new("lower", text.Percent(interval.Lower)), new("upper", text.Percent(interval.Upper)))
+                    ? text.WithInterval(text.Percent(rate), text.Percent(interval.Lower), text.Percent(interval.Upper))
                     : text.Percent(rate))
                 : text.Get("NotAvailable"))));
 

@@ -136,6 +136,23 @@ internal sealed class ReportText
 
     internal string Count(long value) => value.ToString("N0", _numbers);
 
+    /// <summary>
+    /// A value with its confidence interval: "5.0% [3.8%, 6.5%]". The bounds are separated by the language's list
+    /// separator, or by a semicolon where the culture writes decimals with that very character: German numbers in
+    /// English text would otherwise read "[2,2 %, 2,9 %]", four numbers.
+    /// </summary>
+    internal string WithInterval(string value, string lower, string upper)
+    {
+        string separator = Get("ListSeparator");
+        var mark = separator.AsSpan().Trim();
+        if (mark.SequenceEqual(_numbers.NumberDecimalSeparator) || mark.SequenceEqual(_numbers.PercentDecimalSeparator))
+        {
+            separator = "; ";
+        }
+
+        return FormatPlain("RateWithInterval", new("value", value), new("lower", lower), new("upper", upper), new("separator", separator));
+    }
+
     internal string Percent(double value, int digits = 1) => value.ToString(digits == 1 ? "P1" : "P" + digits.ToString(CultureInfo.InvariantCulture), _numbers);
 
     /// <summary>A level such as a confidence as a percentage without needless decimals: 95%, 97.5%.</summary>

@@ -107,6 +107,18 @@ public sealed class MarkdownReportWriterTests
         Assert.That(markdown, Ordinal.Contains("5,0 %"));
         Assert.That(markdown, Ordinal.Contains("Januar 2026"), "month names follow the culture; text falls back to English");
         Assert.That(markdown, Ordinal.Contains("Totals by network"));
+        Assert.That(markdown, Does.Match(@"\d,\d %; \d"), "decimal commas: the interval's bounds are separated by a semicolon");
+        Assert.That(markdown, Does.Not.Match(@"\d %, \d"));
+    }
+
+    [TestCase("en-US", "5.0% [", "%, ")]
+    [TestCase("fr-FR", "5,0 % [", " %; ")]
+    [TestCase("ar-EG", "[", "، ")]
+    public void Rate_IntervalSeparator_NeverTheDecimalMark(string culture, string start, string separator)
+    {
+        string markdown = new MarkdownReportWriter(ReportOptions.Default with { Culture = CultureInfo.GetCultureInfo(culture) }).WriteToString(Plain());
+
+        Assert.That(markdown, Ordinal.Contains(start).And.Contains(separator));
     }
 
     [Test]
