@@ -604,7 +604,9 @@ internal sealed partial class Assessor
             }
         }
 
-        if (periods == 0 || cost == 0)
+        // A cost next to nothing (hours of 1e-300 at a rate) makes the return overflow: as undefined as a cost of zero.
+        double roi = cost == 0 ? 0 : (revenue - cost) / cost;
+        if (periods == 0 || cost == 0 || !double.IsFinite(roi))
         {
             return new Evidence
             {
@@ -613,11 +615,10 @@ internal sealed partial class Assessor
                 Periods = periods,
                 Message = periods == 0
                     ? string.Create(CultureInfo.InvariantCulture, $"The return of {s.Name} cannot be computed: no period of the window has both its revenue and its cost.")
-                    : string.Create(CultureInfo.InvariantCulture, $"{s.Name} cost nothing over the window{(_data.HourlyRate is null ? " (hours are not costed: set an hourly rate)" : "")}, so its return is undefined, not infinite; it does not count in its favour."),
+                    : string.Create(CultureInfo.InvariantCulture, $"{s.Name} cost {(cost == 0 ? "nothing" : "next to nothing")} over the window{(_data.HourlyRate is null ? " (hours are not costed: set an hourly rate)" : "")}, so its return is undefined, not infinite; it does not count in its favour."),
             };
         }
 
-        double roi = (revenue - cost) / cost;
         bool positive = roi >= _policy.RoiThreshold;
         return new Evidence
         {

@@ -3,7 +3,7 @@ using ChannelMetrics.Experiments;
 namespace ChannelMetrics.Decisions;
 
 /// <summary>The verdict on one network, or one campaign within a network, with its goals' status and the evidence.</summary>
-/// <remarks>Immutable. Lists are in a deterministic order: goal statuses in goal-set order, evidence in the order the rules ran, campaigns by name (ordinal).</remarks>
+/// <remarks>Immutable: each list is copied when set and cannot be changed through the property. Record equality compares the lists by reference, as C# records do; compare <see cref="DecisionReport.ToJson()"/> output for equal content. Lists are in a deterministic order: goal statuses in goal-set order, evidence in the order the rules ran, campaigns by name (ordinal).</remarks>
 public sealed record ChannelAssessment
 {
     /// <summary>Gets the network's canonical name.</summary>
@@ -28,7 +28,7 @@ public sealed record ChannelAssessment
     public OptimizationFocus Focus { get; init; }
 
     /// <summary>Gets the experiment kinds to try, for an <see cref="Verdict.Experiment"/>; empty otherwise.</summary>
-    public IReadOnlyList<ExperimentKind> SuggestedExperiments { get; init; } = [];
+    public IReadOnlyList<ExperimentKind> SuggestedExperiments { get; init => field = ReadOnlyCopy.Of(value, nameof(SuggestedExperiments)); } = [];
 
     /// <summary>Gets the visits in the evaluation window.</summary>
     public long Visits { get; init; }
@@ -43,15 +43,15 @@ public sealed record ChannelAssessment
     public int HistoryPeriods { get; init; }
 
     /// <summary>Gets the status of each goal that applies, in goal-set order.</summary>
-    public IReadOnlyList<GoalStatus> GoalStatuses { get; init; } = [];
+    public IReadOnlyList<GoalStatus> GoalStatuses { get; init => field = ReadOnlyCopy.Of(value, nameof(GoalStatuses)); } = [];
 
     /// <summary>
     /// Gets the evidence, from the facts that support the verdict to the one that decided it, last: <c>Evidence[^1]</c>
     /// is the reason to quote (a goal attainment, a rate above or below the peers, a trend, too little data), never a
     /// side note such as an ROI that cannot be computed.
     /// </summary>
-    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+    public IReadOnlyList<Evidence> Evidence { get; init => field = ReadOnlyCopy.Of(value, nameof(Evidence)); } = [];
 
     /// <summary>Gets the campaigns of a network, judged separately (empty for a campaign, or when the data have no campaigns).</summary>
-    public IReadOnlyList<ChannelAssessment> Campaigns { get; init; } = [];
+    public IReadOnlyList<ChannelAssessment> Campaigns { get; init => field = ReadOnlyCopy.Of(value, nameof(Campaigns)); } = [];
 }

@@ -6,7 +6,9 @@ namespace ChannelMetrics.Decisions;
 
 /// <summary>The verdicts of a <see cref="DecisionEngine"/> for every network (and its campaigns), with the policy used.</summary>
 /// <remarks>
-/// <para>Immutable. The same input gives the same report, and <see cref="ToJson"/> the same bytes.</para>
+/// <para>Immutable: each list is copied when set (by the engine, <see cref="FromJson(string)"/> or a <c>with</c>) and cannot be
+/// changed through its property. The same input gives the same report, and <see cref="ToJson"/> the same bytes; record
+/// equality compares the lists by reference, as C# records do, so compare <see cref="ToJson"/> for equal content.</para>
 /// <para>JSON is camelCase with enums as camelCase strings and periods as text (<c>"2026-03"</c>), written by a
 /// source-generated serializer context, so it works under NativeAOT.</para>
 /// </remarks>
@@ -34,13 +36,13 @@ public sealed record DecisionReport
     public required PortfolioSummary Portfolio { get; init; }
 
     /// <summary>Gets the networks, sorted by name ignoring case (then ordinal).</summary>
-    public required IReadOnlyList<ChannelAssessment> Networks { get; init; }
+    public required IReadOnlyList<ChannelAssessment> Networks { get; init => field = ReadOnlyCopy.Of(value, nameof(Networks)); }
 
     /// <summary>
     /// Gets notes on the input that was worked around or looks wrong (code <see cref="EvidenceCodes.DataNote"/>): the
     /// dataset's and the funnel table's diagnostics, and data left out of the evaluation.
     /// </summary>
-    public IReadOnlyList<Evidence> DataNotes { get; init; } = [];
+    public IReadOnlyList<Evidence> DataNotes { get; init => field = ReadOnlyCopy.Of(value, nameof(DataNotes)); } = [];
 
     /// <summary>Writes the report as indented JSON.</summary>
     /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>
@@ -148,7 +150,7 @@ public sealed record PortfolioSummary
     public Interval? LeadToCustomerInterval { get; init; }
 
     /// <summary>Gets how many networks got each verdict, in <see cref="Verdict"/> order, verdicts with none left out.</summary>
-    public required IReadOnlyList<VerdictCount> Verdicts { get; init; }
+    public required IReadOnlyList<VerdictCount> Verdicts { get; init => field = ReadOnlyCopy.Of(value, nameof(Verdicts)); }
 }
 
 /// <summary>How many networks got a verdict.</summary>

@@ -44,7 +44,7 @@ public sealed record Evidence
     public int? Periods { get; init; }
 
     /// <summary>Gets experiment kinds (to try, or tried), or <see langword="null"/>.</summary>
-    public IReadOnlyList<ExperimentKind>? Kinds { get; init; }
+    public IReadOnlyList<ExperimentKind>? Kinds { get; init => field = ReadOnlyCopy.OfNullable(value); }
 
     /// <summary>Gets the sentence a marketer reads, in English.</summary>
     public required string Message { get; init; }

@@ -29,13 +29,17 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
 
     private readonly Experiment[] _experiments;
 
-    private ExperimentLog(Experiment[] experiments) => _experiments = experiments;
+    private ExperimentLog(Experiment[] experiments)
+    {
+        _experiments = experiments;
+        Experiments = Array.AsReadOnly(experiments);
+    }
 
     /// <summary>Gets an empty log.</summary>
     public static ExperimentLog Empty { get; } = new([]);
 
     /// <summary>Gets the experiments, in the order given.</summary>
-    public IReadOnlyList<Experiment> Experiments => _experiments;
+    public IReadOnlyList<Experiment> Experiments { get; }
 
     /// <summary>Creates a log.</summary>
     /// <param name="experiments">The experiments.</param>
@@ -99,10 +103,11 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
             throw new ArgumentException("The window ends before it starts.", nameof(to));
         }
 
+        string name = network.Trim();
         int count = 0;
         foreach (var e in _experiments)
         {
-            if (Matches(e, network, campaign) && e.Overlaps(from, to, asOf: to))
+            if (Matches(e, name, campaign) && e.Overlaps(from, to, asOf: to))
             {
                 count++;
             }
@@ -135,10 +140,11 @@ public sealed class ExperimentLog : IEquatable<ExperimentLog>
     public IReadOnlyList<Period> PeriodsCovered(string network, PeriodGranularity granularity, DateOnly asOf, string? campaign = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        string name = network.Trim();
         var periods = new SortedSet<Period>();
         foreach (var e in _experiments)
         {
-            if (!Matches(e, network, campaign) || e.Start > asOf)
+            if (!Matches(e, name, campaign) || e.Start > asOf)
             {
                 continue;
             }

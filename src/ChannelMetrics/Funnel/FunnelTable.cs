@@ -210,7 +210,7 @@ public sealed class FunnelTable
     /// aggregated from a large export and stored, to be queried or evaluated later without aggregating again.
     /// </summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>A table equal to the one written: rows, dimensions, confidence, folded campaign count and diagnostics.</returns>
+    /// <returns>A table with the same content as the one written (it writes the same JSON): rows, dimensions, confidence, folded campaign count and diagnostics.</returns>
     /// <remarks>
     /// What a table derives from its rows (<c>periods</c>, <c>networks</c>, the rates) may be present and is computed
     /// again, never read. Every other field is checked: a row's period must have the table's granularity, its counts
@@ -227,7 +227,7 @@ public sealed class FunnelTable
 
     /// <summary>Reads a table from UTF-8 JSON written by <see cref="WriteJson"/>, <see cref="ToJson"/> or <see cref="Reporting.JsonReportWriter"/>.</summary>
     /// <param name="utf8Json">The stream to read to its end.</param>
-    /// <returns>A table equal to the one written.</returns>
+    /// <returns>A table with the same content as the one written (see <see cref="FromJson(string)"/>).</returns>
     /// <remarks>The checks are those of <see cref="FromJson(string)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="FunnelTableFormatException">The JSON is malformed, of an unsupported schema version, or invalid; the message names the JSON path.</exception>
@@ -241,7 +241,7 @@ public sealed class FunnelTable
     /// Writes the table as indented JSON with <c>schemaVersion</c> <see cref="CurrentSchemaVersion"/>: the document
     /// <see cref="Reporting.JsonReportWriter"/> writes for a table, with each row's rates and the table's periods.
     /// </summary>
-    /// <returns>The JSON text; <see cref="FromJson(string)"/> reads it back to an equal table.</returns>
+    /// <returns>The JSON text; <see cref="FromJson(string)"/> reads it back to a table with the same content (tables compare by reference; compare their JSON).</returns>
     public string ToJson() => JsonSerializer.Serialize(JsonNames.Funnel(this), ReportJson.Info<FunnelTableDocument>());
 
     /// <summary>Writes the table as indented UTF-8 JSON, as <see cref="ToJson"/> does.</summary>
@@ -430,7 +430,8 @@ public sealed class FunnelTable
             points[i] = new FunnelSeriesPoint(totals[i].Period, totals[i].GetValue(metric));
         }
 
-        return new FunnelSeries(metric, network?.Trim(), campaign, points);
+        // Labelled as PeriodTotals labels its rows: with the table's spelling of the network, not the caller's.
+        return new FunnelSeries(metric, network is null ? null : totals.Count > 0 ? totals[0].Network : network.Trim(), campaign, points);
     }
 
     /// <summary>Returns a network's share of the total of a count metric over a range of periods, as a rate with its interval.</summary>

@@ -22,6 +22,7 @@ public sealed class Goal : IEquatable<Goal>
         Target = target;
         Direction = direction;
         _networks = networks;
+        Networks = Array.AsReadOnly(networks);
         Campaign = campaign;
         Weight = weight;
         Deadline = deadline;
@@ -48,7 +49,7 @@ public sealed class Goal : IEquatable<Goal>
     public bool AppliesToAllNetworks => _networks.Length == 0;
 
     /// <summary>Gets the networks the goal applies to; empty when it applies to all of them.</summary>
-    public IReadOnlyList<string> Networks => _networks;
+    public IReadOnlyList<string> Networks { get; }
 
     /// <summary>Gets the campaign the goal is limited to, or <see langword="null"/> for the network as a whole.</summary>
     public string? Campaign { get; }
@@ -151,7 +152,7 @@ public sealed class Goal : IEquatable<Goal>
     /// it is value − target; for <see cref="GoalDirection.AtMost"/>, target − value.
     /// </summary>
     /// <param name="value">The compared value of one period.</param>
-    /// <returns>The direction-aware gap.</returns>
+    /// <returns>The direction-aware gap, finite: beyond ±<see cref="double.MaxValue"/> it is that bound.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
     public double Gap(double value)
     {
@@ -160,7 +161,10 @@ public sealed class Goal : IEquatable<Goal>
             throw new ArgumentOutOfRangeException(nameof(value), value, "Pass a finite value; an unknown value is a gap, not a miss.");
         }
 
-        return Direction == GoalDirection.AtLeast ? value - Target.Value : Target.Value - value;
+        // Two finite values near double's limits can differ by more than a double holds: the gap saturates, and its
+        // sign, met or missed, stays right.
+        double gap = Direction == GoalDirection.AtLeast ? value - Target.Value : Target.Value - value;
+        return double.IsFinite(gap) ? gap : Math.CopySign(double.MaxValue, gap);
     }
 
     /// <summary>Returns whether <paramref name="value"/> meets the target (the <see cref="Gap"/> is zero or more; no tolerance).</summary>

@@ -12,6 +12,7 @@ public sealed class GoalEvaluation
         Goal = goal;
         Compared = compared;
         _periods = periods;
+        Periods = Array.AsReadOnly(periods);
     }
 
     /// <summary>Gets the evaluated goal.</summary>
@@ -24,7 +25,7 @@ public sealed class GoalEvaluation
     public MetricSeries Compared { get; }
 
     /// <summary>Gets the outcome of every period, in order.</summary>
-    public IReadOnlyList<GoalPeriodResult> Periods => _periods;
+    public IReadOnlyList<GoalPeriodResult> Periods { get; }
 
     /// <summary>Summarizes the last <paramref name="lastPeriods"/> periods, or all of them.</summary>
     /// <param name="lastPeriods">The window length in periods, or <see langword="null"/> for the whole series.</param>

@@ -35,6 +35,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
     {
         Name = name;
         _goals = goals;
+        Goals = Array.AsReadOnly(goals);
     }
 
     /// <summary>Gets an empty goal set.</summary>
@@ -44,7 +45,7 @@ public sealed class GoalSet : IEquatable<GoalSet>
     public string? Name { get; }
 
     /// <summary>Gets the goals, in the order given.</summary>
-    public IReadOnlyList<Goal> Goals => _goals;
+    public IReadOnlyList<Goal> Goals { get; }
 
     /// <summary>Creates a goal set.</summary>
     /// <param name="goals">The goals; ids must be unique ignoring case.</param>

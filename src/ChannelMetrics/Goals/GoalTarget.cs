@@ -38,7 +38,7 @@ public readonly record struct GoalTarget
     /// <returns>The invariant text form.</returns>
     public override string ToString() => Form == GoalTargetForm.Absolute
         ? Value.ToString("R", CultureInfo.InvariantCulture)
-        : (Value * 100).ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture) + " %/period";
+        : Value.ToString("+0.##%;-0.##%;0%", CultureInfo.InvariantCulture)[..^1] + " %/period"; // "%" scales without overflowing, as Value * 100 could
 
     private static double Finite(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
     {

@@ -321,9 +321,18 @@ public sealed class ChannelDataset
     /// <param name="to">The last period, or <see langword="null"/> for the dataset's last.</param>
     /// <returns>The ROI; not computable when no period has both revenue and cost, or the summed cost is zero.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="network"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A bound is not a period of the dataset's <see cref="Granularity"/>.</exception>
     public MetricValue Roi(string network, Period? from = null, Period? to = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        foreach (var (bound, name) in (ReadOnlySpan<(Period?, string)>)[(from, nameof(from)), (to, nameof(to))])
+        {
+            if (bound is { } b && b.Granularity != Granularity)
+            {
+                throw new ArgumentException($"The dataset is by {Granularity}; a {b.Granularity} period cannot bound it.", name);
+            }
+        }
+
         network = network.Trim();
         double revenue = 0, cost = 0;
         int periods = 0;
@@ -347,9 +356,11 @@ public sealed class ChannelDataset
             return MetricValue.NotComputable(NotComputableReason.MissingInput, $"no period has both the revenue and the cost of {network}");
         }
 
-        return cost == 0
-            ? MetricValue.NotComputable(NotComputableReason.ZeroDenominator, $"{network} cost nothing over the window{(HourlyRate is null ? " (hours not costed)" : "")}: ROI is undefined, not infinite")
-            : MetricValue.Known((revenue - cost) / cost);
+        // A cost next to nothing (hours of 1e-300 at a rate) makes the ROI overflow: as undefined as a cost of zero.
+        double roi = cost == 0 ? 0 : (revenue - cost) / cost;
+        return cost == 0 || !double.IsFinite(roi)
+            ? MetricValue.NotComputable(NotComputableReason.ZeroDenominator, $"{network} cost {(cost == 0 ? "nothing" : "next to nothing")} over the window{(HourlyRate is null ? " (hours not costed)" : "")}: ROI is undefined, not infinite")
+            : MetricValue.Known(roi);
     }
 
     private static long? ToCount(double? value) => value is double v ? (long)v : null;

@@ -19,6 +19,7 @@ public sealed class MetricSeries : IReadOnlyList<MetricPoint>, IEquatable<Metric
     {
         Start = start;
         _values = values;
+        Values = Array.AsReadOnly(values);
         KnownCount = knownCount;
     }
 
@@ -41,7 +42,7 @@ public sealed class MetricSeries : IReadOnlyList<MetricPoint>, IEquatable<Metric
         : Start.Offset(Count - 1);
 
     /// <summary>Gets the values in period order, <see langword="null"/> for gaps.</summary>
-    public IReadOnlyList<double?> Values => _values;
+    public IReadOnlyList<double?> Values { get; }
 
     /// <summary>Gets the point at <paramref name="index"/>.</summary>
     /// <param name="index">Zero-based position from <see cref="Start"/>.</param>

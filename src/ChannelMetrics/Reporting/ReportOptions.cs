@@ -46,8 +46,8 @@ public sealed record ReportOptions
     /// <value>Defaults to <see langword="null"/>. A tag without a text file falls back to its parent language, then to English.</value>
     public string? Language { get; init; }
 
-    /// <summary>Gets whether reports include the campaigns of each network (when the data is grouped by campaign).</summary>
-    /// <value>Defaults to <see langword="true"/>.</value>
+    /// <summary>Gets whether Markdown and CSV reports include the campaigns of each network (when the data is grouped by campaign).</summary>
+    /// <value>Defaults to <see langword="true"/>. JSON always carries the campaigns, so that it reads back whole.</value>
     public bool IncludeCampaigns { get; init; } = true;
 
     /// <summary>Gets how many evidence sentences a Markdown decision report shows per network and per campaign: the last ones of the engine's list, which ends with the deciding one.</summary>

@@ -84,7 +84,9 @@ public sealed class ClickIds : IReadOnlyList<ClickId>, IEquatable<ClickIds>
     /// <summary>The click id at <paramref name="index"/>, in <see cref="ClickIdKinds"/> order.</summary>
     /// <param name="index">Zero-based index.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
-    public ClickId this[int index] => _items[index];
+    public ClickId this[int index] => (uint)index < (uint)_items.Length
+        ? _items[index]
+        : throw new ArgumentOutOfRangeException(nameof(index), index, $"The set holds {_items.Length} click ids.");
 
     /// <summary>Creates a set from click ids.</summary>
     /// <param name="clickIds">The click ids; each kind at most once.</param>
@@ -103,7 +105,12 @@ public sealed class ClickIds : IReadOnlyList<ClickId>, IEquatable<ClickIds>
                 throw new ArgumentException($"'{id.Kind}' is not a single click id kind.", nameof(clickIds));
             }
 
-            if (string.IsNullOrEmpty(id.Value))
+            if (id.Value is null)
+            {
+                throw new ArgumentNullException(nameof(clickIds), $"The value of {ClickIdNames.NameOf(id.Kind)} is null.");
+            }
+
+            if (id.Value.Length == 0)
             {
                 throw new ArgumentException($"The value of {ClickIdNames.NameOf(id.Kind)} is empty.", nameof(clickIds));
             }

@@ -266,6 +266,7 @@ public sealed class CustomChannelGroup
     {
         Name = name;
         _rules = rules;
+        Rules = Array.AsReadOnly(rules);
         Fallback = fallback;
         Categories = categories;
     }
@@ -274,7 +275,7 @@ public sealed class CustomChannelGroup
     public string Name { get; }
 
     /// <summary>The rules, in evaluation order.</summary>
-    public IReadOnlyList<ChannelRule> Rules => _rules;
+    public IReadOnlyList<ChannelRule> Rules { get; }
 
     /// <summary>The channel when no rule matches.</summary>
     public string Fallback { get; }

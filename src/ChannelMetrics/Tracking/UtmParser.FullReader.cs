@@ -130,7 +130,7 @@ internal sealed class FullReader
             MarketingTactic = _values[8],
             ClickIds = _clickIds is null ? ClickIds.Empty : ClickIds.FromValidated(_clickIds.Length == _clickIdCount ? _clickIds : _clickIds[.._clickIdCount], _seenClickIds),
         };
-        return new UtmParseResult(_seenFields == 0 && _clickIds is null ? UtmTags.Empty : tags, (IReadOnlyList<UtmDiagnostic>?)_diagnostics ?? []);
+        return new UtmParseResult(_seenFields == 0 && _clickIds is null ? UtmTags.Empty : tags, _diagnostics is null ? [] : _diagnostics.AsReadOnly());
     }
 
     private static bool TryMatchHtmlAmpersand(ReadOnlySpan<char> text, out int length)

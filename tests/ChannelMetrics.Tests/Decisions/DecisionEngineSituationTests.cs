@@ -339,6 +339,17 @@ public sealed class DecisionEngineSituationTests
     private static readonly DecisionPolicy s_costed = DecisionPolicy.Default with { HourlyRate = 60m };
 
     [Test]
+    public void Evaluate_CostNextToNothing_RoiNotComputableRatherThanInfinite()
+    {
+        var tiktok = TikTok(0m, 1e-300, _ => 9600m).Evaluate(DecisionPolicy.Default with { HourlyRate = 0.0000000001m }).Network("TikTok");
+
+        Assert.That(tiktok.Codes(), Does.Contain(EvidenceCodes.RoiNotComputable), tiktok.Explain());
+        var roi = tiktok.Evidence(EvidenceCodes.RoiNotComputable);
+        Assert.That(roi.Value, Is.Null);
+        Assert.That(roi.Message, Does.Contain("cost next to nothing"));
+    }
+
+    [Test]
     public void Evaluate_RoiClearlyNegativeNoUpwardTrendGoalsMissed_Cut()
     {
         var tiktok = TikTok(1800m, 35, i => i % 2 == 0 ? 2400m : 0m).Evaluate(s_costed).Network("TikTok");

@@ -14,6 +14,21 @@ public sealed class ExperimentLogTests
     ]);
 
     [Test]
+    public void EveryLookup_IgnoresWhiteSpaceAroundTheNetwork()
+    {
+        var log = Log();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(log.ForNetwork(" TikTok "), Has.Count.EqualTo(3));
+            Assert.That(log.TriedKinds(" TikTok "), Has.Count.EqualTo(3));
+            Assert.That(log.CountOverlappingDates(" TikTok ", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), Is.EqualTo(2));
+            Assert.That(log.CountOverlapping(" TikTok ", Period.Month(2025, 1), Period.Month(2025, 12)), Is.EqualTo(2));
+            Assert.That(log.PeriodsCovered(" TikTok ", PeriodGranularity.Month, new DateOnly(2025, 12, 31)), Has.Count.EqualTo(6));
+        });
+    }
+
+    [Test]
     public void ForNetwork_IgnoresCase_CampaignIncludesNetworkWideExperiments()
     {
         var log = Log();

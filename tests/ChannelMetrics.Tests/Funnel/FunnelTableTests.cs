@@ -125,6 +125,14 @@ public sealed class FunnelTableTests
     }
 
     [Test]
+    public void Series_LabelsTheNetworkAsTheTableSpellsIt()
+    {
+        var table = Sample();
+
+        Assert.That(table.Series(FunnelMetric.Visits, " linkedin ").Network, Is.EqualTo(table.PeriodTotals("linkedin")[0].Network).And.EqualTo("LinkedIn"));
+    }
+
+    [Test]
     public void Series_UnknownNetwork_IsAllZero()
     {
         Assert.That(Sample().Series(FunnelMetric.Leads, "TikTok").Points.Select(p => p.Value), Is.All.EqualTo(0));
@@ -381,7 +389,7 @@ public sealed class FunnelTableTests
         {
             Assert.That(table.Campaigns(" LinkedIn ").Select(c => c.Campaign), Is.EqualTo(new[] { "b2b" }));
             Assert.That(table.PeriodTotals("LinkedIn\t").Select(r => r.Visits), Is.EqualTo(new long[] { 200, 0, 100, 0 }));
-            Assert.That(table.Series(FunnelMetric.Visits, " linkedin").Network, Is.EqualTo("linkedin"));
+            Assert.That(table.Series(FunnelMetric.Visits, " linkedin").Network, Is.EqualTo("LinkedIn"), "labelled as the table spells it, as PeriodTotals");
             Assert.That(table.ShareOfTotal(FunnelMetric.Visits, "LinkedIn ").Successes, Is.EqualTo(300));
         });
     }

@@ -8,6 +8,30 @@ public sealed class GoalTests
     private static readonly Period s_jan = Period.Month(2026, 1);
 
     [Test]
+    public void Gap_BeyondDoubleRange_SaturatesWithTheRightSign()
+    {
+        var goal = Goal.Create("g", GoalMetric.Revenue, GoalTarget.Absolute(1e308));
+        var evaluation = goal.Evaluate(MetricSeries.Create(Period.Month(2026, 1), [-1e308]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(goal.Gap(-1e308), Is.EqualTo(-double.MaxValue));
+            Assert.That(evaluation.Periods[0].Outcome, Is.EqualTo(GoalOutcome.Missed));
+            Assert.That(evaluation.Summarize().MeanGap.Value, Is.EqualTo(-double.MaxValue));
+        });
+    }
+
+    [Test]
+    public void GoalTarget_ToString_HugeGrowth_IsANumber()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(GoalTarget.GrowthPerPeriod(0.05).ToString(), Is.EqualTo("+5 %/period"));
+            Assert.That(GoalTarget.GrowthPerPeriod(1e307).ToString(), Does.StartWith("+1000000000").And.EndWith("0 %/period"));
+        });
+    }
+
+    [Test]
     public void Create_Defaults()
     {
         var goal = Goal.Create("visits", GoalMetric.Visits, GoalTarget.Absolute(1000));

@@ -188,6 +188,26 @@ public sealed class ChannelDatasetTests
     }
 
     [Test]
+    public void Roi_CostNextToNothing_NotComputableRatherThanInfinite()
+    {
+        var table = FunnelTable.FromRows([new FunnelRecord(s_jan, "Facebook", 100, 5, 1)]);
+        var dataset = ChannelDataset.Create(table, [new ChannelSnapshot { Period = s_jan, Network = "Facebook", Spend = 0m, HoursSpent = 1e-300, Revenue = 10_000m }], hourlyRate: 0.0000001m);
+
+        var roi = dataset.Roi("Facebook");
+
+        Assert.That(roi.Reason, Is.EqualTo(NotComputableReason.ZeroDenominator));
+        Assert.That(roi.Detail, Does.Contain("next to nothing"));
+    }
+
+    [Test]
+    public void Roi_BoundOfAnotherGranularity_Throws()
+    {
+        Assert.That(
+            () => Dataset().Roi("LinkedIn", from: Period.Day(new DateOnly(2026, 2, 1))),
+            Throws.ArgumentException.With.Property("ParamName").EqualTo("from").And.Message.Contains("by Month"));
+    }
+
+    [Test]
     public void SeriesFor_Goal_FeedsEvaluation()
     {
         var dataset = Dataset();

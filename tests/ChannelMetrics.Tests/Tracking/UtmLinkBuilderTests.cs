@@ -34,6 +34,17 @@ public sealed class UtmLinkBuilderTests
     }
 
     [Test]
+    public void ClickIds_BadIndexAndNullValue_ThrowTheDocumentedExceptions()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => ClickIds.Empty[0], Throws.TypeOf<ArgumentOutOfRangeException>());
+            Assert.That(() => ClickIds.Create([new ClickId(ClickIdKinds.Gclid, null!)]), Throws.ArgumentNullException);
+            Assert.That(() => ClickIds.Create([new ClickId(ClickIdKinds.Gclid, "")]), Throws.ArgumentException.And.Not.TypeOf<ArgumentNullException>());
+        });
+    }
+
+    [Test]
     public void Build_EmptyTags_RemovesTrackingOnly()
     {
         Assert.That(UtmLinkBuilder.Build("https://e.example/?utm_source=a&k=v#f", UtmTags.Empty), Is.EqualTo("https://e.example/?k=v#f"));
