@@ -142,7 +142,9 @@ internal sealed class DecisionData
         }
 
         // Only the last `lookback` periods are read by any rule; older data only tell when a network started.
-        var earliest = evaluationPeriod.Offset(-(lookback - 1));
+        // Never before the calendar's first period: data dated in year 1 (a blank date read as 0001-01-01) get a shorter window.
+        var calendarStart = Period.Containing(DateOnly.MinValue, evaluationPeriod.Granularity);
+        var earliest = calendarStart.PeriodsUntil(evaluationPeriod) < lookback - 1 ? calendarStart : evaluationPeriod.Offset(-(lookback - 1));
         if (start < earliest)
         {
             start = earliest;

@@ -93,13 +93,14 @@ public sealed class DecisionEngine
     /// <param name="evaluationDate">The date of the evaluation: the evaluation period is the last period that ended by then.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="evaluationDate"/> lies in the calendar's first period (of the table's granularity), which has no complete period before it.</exception>
     public DecisionReport Evaluate(ChannelDataset dataset, GoalSet goals, ExperimentLog experiments, DateOnly evaluationDate)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(goals);
         ArgumentNullException.ThrowIfNull(experiments);
         var date = evaluationDate;
-        var period = Period.Containing(date, dataset.Granularity).Previous();
+        var period = EvaluationPeriod(date, dataset.Granularity);
         var snapshots = new List<ChannelSnapshot>();
         foreach (var network in dataset.Networks)
         {
@@ -153,6 +154,7 @@ public sealed class DecisionEngine
     /// <param name="evaluationDate">The date of the evaluation: the evaluation period is the last period that ended by then.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="evaluationDate"/> lies in the calendar's first period (of the table's granularity), which has no complete period before it.</exception>
     /// <exception cref="ArgumentException">A snapshot is <see langword="null"/>.</exception>
     public DecisionReport Evaluate(FunnelTable funnel, IEnumerable<ChannelSnapshot> snapshots, GoalSet goals, ExperimentLog experiments, DateOnly evaluationDate)
     {
@@ -161,9 +163,18 @@ public sealed class DecisionEngine
         ArgumentNullException.ThrowIfNull(goals);
         ArgumentNullException.ThrowIfNull(experiments);
         var date = evaluationDate;
-        var period = Period.Containing(date, funnel.Granularity).Previous();
+        var period = EvaluationPeriod(date, funnel.Granularity);
         var data = DecisionData.Build(funnel, snapshots, sectionVisits: null, Policy.HourlyRate, period, Lookback);
         return new Assessor(Policy, data, goals, experiments, date, period).Run(MaxDegreeOfParallelism);
+    }
+
+    // The last complete period before the evaluation date; the calendar's first period has none before it.
+    private static Period EvaluationPeriod(DateOnly evaluationDate, PeriodGranularity granularity)
+    {
+        var current = Period.Containing(evaluationDate, granularity);
+        return current.Start == Period.Containing(DateOnly.MinValue, granularity).Start
+            ? throw new ArgumentOutOfRangeException(nameof(evaluationDate), evaluationDate, $"The evaluation date lies in the calendar's first {granularity} period: there is no complete period before it to judge.")
+            : current.Previous();
     }
 
     // The periods any rule reads: the longer window, plus one before it for growth rates.

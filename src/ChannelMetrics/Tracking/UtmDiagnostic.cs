@@ -61,6 +61,12 @@ public enum UtmDiagnosticCode
     /// <summary>UTM014: a parameter name has spaces around it (<c>utm_source =x</c>), so it is not recognised.</summary>
     SpaceAroundSeparator = 14,
 
+    /// <summary>
+    /// UTM015: a value holds an invisible character (a zero-width space, joiner, byte order mark, soft hyphen or
+    /// direction mark: Unicode's format characters), so it looks like another value but is not (<c>​facebook</c>).
+    /// </summary>
+    InvisibleCharacter = 15,
+
     /// <summary>UTM020: lenient repair: spaces around <c>=</c> or <c>&amp;</c> were removed.</summary>
     RepairedSpaces = 20,
 

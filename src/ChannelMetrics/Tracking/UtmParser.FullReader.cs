@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace ChannelMetrics.Tracking;
@@ -340,6 +341,12 @@ internal sealed class FullReader
                 $"The value of {canonical} has leading or trailing spaces.");
         }
 
+        if (IndexOfInvisible(value) is int invisible and >= 0)
+        {
+            Add(UtmDiagnosticCode.InvisibleCharacter, UtmSeverity.Warning, valuePosition, canonical,
+                $"The value of {canonical} holds an invisible character (U+{(Rune.TryGetRuneAt(value, invisible, out var rune) ? rune.Value : value[invisible]):X4}), so it differs from the value it looks like.");
+        }
+
         if (HasMixedCase(value))
         {
             Add(UtmDiagnosticCode.MixedCaseValue, UtmSeverity.Warning, valuePosition, canonical,
@@ -351,6 +358,21 @@ internal sealed class FullReader
             Add(UtmDiagnosticCode.DoubleEncoded, UtmSeverity.Warning, valuePosition, canonical,
                 $"The value of {canonical} still contains percent escapes after decoding; it was encoded twice.");
         }
+    }
+
+    /// <summary>The index of the first format character (zero-width space, BOM, soft hyphen, direction mark), or -1.</summary>
+    private static int IndexOfInvisible(string value)
+    {
+        // They are all outside ASCII, which most values never leave.
+        for (int i = value.AsSpan().IndexOfAnyExceptInRange((char)0, (char)0x7F); i >= 0 && i < value.Length; i++)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(value, i) == UnicodeCategory.Format)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void ReadClickId(ClickIdKinds kind, string canonical, string value, int position)

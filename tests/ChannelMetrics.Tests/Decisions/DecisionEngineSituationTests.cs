@@ -485,6 +485,44 @@ public sealed class DecisionEngineSituationTests
         });
     }
 
+    [TestCase(PeriodGranularity.Day)]
+    [TestCase(PeriodGranularity.Week)]
+    [TestCase(PeriodGranularity.Month)]
+    [TestCase(PeriodGranularity.Quarter)]
+    public void Evaluate_InTheFirstPeriodsOfYearOne_JudgesWhatThereIs(PeriodGranularity granularity)
+    {
+        // Data dated in year 1 (a blank date read as 0001-01-01) must not crash the engine: windows start at the
+        // calendar's first period instead of before it.
+        var first = Period.Containing(DateOnly.MinValue, granularity);
+        var rows = Enumerable.Range(0, 3).Select(i => new FunnelRecord(first.Offset(i), "Facebook", 100, 5, 1));
+        var goals = GoalSet.Create([Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(50), networks: ["Facebook"])], "test");
+        var engine = new DecisionEngineBuilder().Build();
+
+        Assert.Multiple(() =>
+        {
+            for (int k = 1; k <= 30; k++)
+            {
+                var date = first.Offset(k).Start;
+                var table = FunnelTable.FromRows(rows);
+                Assert.That(
+                    () => new ChannelMetrics.Reporting.MarkdownReportWriter().WriteToString(engine.Evaluate(table, [], goals, ExperimentLog.Create([]), date), table),
+                    Throws.Nothing,
+                    date.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+    }
+
+    [Test]
+    public void Evaluate_DateInTheCalendarsFirstPeriod_ThrowsNamingTheDate()
+    {
+        var rows = new[] { new FunnelRecord(Period.Month(1, 1), "Facebook", 100, 5, 1) };
+        var goals = GoalSet.Create([Goal.Create("fb-visits", GoalMetric.Visits, GoalTarget.Absolute(50), networks: ["Facebook"])], "test");
+
+        Assert.That(
+            () => new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(rows), [], goals, ExperimentLog.Create([]), new DateOnly(1, 1, 20)),
+            Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("evaluationDate").And.Message.Contains("no complete period"));
+    }
+
     [Test]
     public void ReachOnlyNetworkWithoutVisits_MissingEverything_IsReducedNeverCut()
     {

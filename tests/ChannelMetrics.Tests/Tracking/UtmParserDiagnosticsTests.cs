@@ -19,11 +19,29 @@ public sealed class UtmParserDiagnosticsTests
     [TestCase("utm_campaign=50%" + Tail, UtmDiagnosticCode.InvalidPercentEncoding, UtmSeverity.Warning, "utm_campaign")]
     [TestCase("utm_campaign=%C3" + Tail, UtmDiagnosticCode.InvalidUtf8, UtmSeverity.Warning, "utm_campaign")]
     [TestCase("utm_campaign=" + Tail, UtmDiagnosticCode.EmptyValue, UtmSeverity.Warning, "utm_campaign")]
+    [TestCase("utm_campaign=%E2%80%8Bspring" + Tail, UtmDiagnosticCode.InvisibleCharacter, UtmSeverity.Warning, "utm_campaign")]
+    [TestCase("utm_campaign=spring\uFEFF" + Tail, UtmDiagnosticCode.InvisibleCharacter, UtmSeverity.Warning, "utm_campaign")]
+    [TestCase("utm_campaign=spr%C2%ADing" + Tail, UtmDiagnosticCode.InvisibleCharacter, UtmSeverity.Warning, "utm_campaign")]
     public void Parse_ProblemInQuery_ReportsDiagnostic(string query, UtmDiagnosticCode code, UtmSeverity severity, string parameter)
     {
         var diagnostic = UtmParser.Parse(query).Diagnostics.Single(d => d.Code == code);
         Assert.That((diagnostic.Severity, diagnostic.Parameter), Is.EqualTo((severity, parameter)));
         Assert.That(diagnostic.Message, Is.Not.Empty);
+    }
+
+    [Test]
+    public void Parse_InvisibleCharacter_NamesItsCodePoint_VisibleNonAsciiIsFine()
+    {
+        var zeroWidth = UtmParser.Parse("utm_source=%E2%80%8Bfacebook&utm_medium=social").Diagnostics.Single(d => d.Code == UtmDiagnosticCode.InvisibleCharacter);
+        var tag = UtmParser.Parse("utm_source=s&utm_medium=m&utm_campaign=x%F3%A0%80%81").Diagnostics.Single(d => d.Code == UtmDiagnosticCode.InvisibleCharacter);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(zeroWidth.Message, Does.Contain("U+200B"));
+            Assert.That(zeroWidth.Id, Is.EqualTo("UTM015"));
+            Assert.That(tag.Message, Does.Contain("U+E0001"), "a format character outside the BMP is named whole");
+            Assert.That(UtmParser.Parse("utm_source=s&utm_medium=m&utm_campaign=été_%D8%B9%D8%B1%D8%A8%D9%8A").Has(UtmDiagnosticCode.InvisibleCharacter), Is.False);
+        });
     }
 
     [Test]
