@@ -19,6 +19,9 @@ internal static class AgencyReportRun
     /// <summary>How many skipped lines are printed one by one; the rest are counted.</summary>
     private const int ProblemsShown = 10;
 
+    /// <summary>How many skipped lines report.html lists; it says how many more there were.</summary>
+    private const int SkippedListed = 50;
+
     public static int Run(ReportOptions options)
     {
         TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
@@ -36,19 +39,24 @@ internal static class AgencyReportRun
         IReadOnlyList<SectionVisits> sectionVisits = sections.ToList();
         if (table.Periods.Count == 0)
         {
+            PrintProblems(problems);
             Console.Error.WriteLine($"error: {options.Events} holds no readable event, so there is nothing to report.");
             return 1;
         }
 
         List<ChannelSnapshot> snapshots = File.Exists(options.Snapshots) ? SnapshotFileReader.Read(options.Snapshots, problems) : [];
-        GoalSet goals = File.Exists(options.Goals) ? GoalSet.FromJson(File.ReadAllText(options.Goals)) : GoalSet.Empty;
-        ExperimentLog experiments = File.Exists(options.Experiments) ? ExperimentLog.FromJson(File.ReadAllText(options.Experiments)) : ExperimentLog.Empty;
+        GoalSet goals = File.Exists(options.Goals) ? ReadJson(options.Goals, GoalSet.FromJson) : GoalSet.Empty;
+        ExperimentLog experiments = File.Exists(options.Experiments) ? ReadJson(options.Experiments, ExperimentLog.FromJson) : ExperimentLog.Empty;
         PrintProblems(problems);
 
         Period first = table.Periods[0];
         Period last = table.Periods[^1];
         DateOnly asOf = options.AsOf ?? last.Next().Start;
         Console.WriteLine($"  {snapshots.Count:N0} snapshots, {goals.Goals.Count:N0} goals, {experiments.Experiments.Count:N0} experiments; {table.Periods.Count} months {first} to {last}; evaluated as of {asOf:yyyy-MM-dd}.");
+        if (asOf <= first.Start || asOf > last.Next().Start)
+        {
+            Console.WriteLine($"  note: the data run from {first} to {last}, so an evaluation as of {asOf:yyyy-MM-dd} judges months {(asOf <= first.Start ? "before" : "after")} them, with no data.");
+        }
         Console.WriteLine();
 
         DecisionEngine engine = new DecisionEngineBuilder { Policy = DecisionPolicy.Default with { HourlyRate = options.HourlyRate } }.Build();
@@ -134,6 +142,19 @@ internal static class AgencyReportRun
         }
     }
 
+    /// <summary>Reads a JSON input, naming the file in the error: goals and experiments would otherwise fail alike.</summary>
+    private static T ReadJson<T>(string path, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is GoalSetFormatException or ExperimentLogFormatException)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
     private static void PrintProblems(List<InputProblem> problems)
     {
         if (problems.Count == 0)
@@ -149,7 +170,7 @@ internal static class AgencyReportRun
 
         if (problems.Count > ProblemsShown)
         {
-            Console.WriteLine($"    … and {problems.Count - ProblemsShown:N0} more (all are listed in the report).");
+            Console.WriteLine($"    … and {problems.Count - ProblemsShown:N0} more (report.html lists the first {SkippedListed}).");
         }
     }
 
@@ -192,7 +213,7 @@ internal static class AgencyReportRun
             networks,
             portfolio)
         {
-            Skipped = problems.Take(50).Select(p => p.ToString()).ToList(),
+            Skipped = problems.Take(SkippedListed).Select(p => p.ToString()).ToList(),
             SkippedTotal = problems.Count,
         };
     }

@@ -69,6 +69,8 @@ internal sealed record ReportOptions
             OutputDirectory = Path.Combine(repositoryRoot, "samples", "AgencyReport", "out"),
         };
 
+        // Inputs named on the command line must exist; a missing default (an unbundled file) is only left out.
+        var named = new List<(string Option, string Path)>();
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -120,17 +122,27 @@ internal sealed record ReportOptions
             {
                 case "--events":
                     options = options with { Events = value };
+                    named.Add((name, value));
                     break;
                 case "--snapshots":
                     options = options with { Snapshots = value };
+                    named.Add((name, value));
                     break;
                 case "--goals":
                     options = options with { Goals = value };
+                    named.Add((name, value));
                     break;
                 case "--experiments":
                     options = options with { Experiments = value };
+                    named.Add((name, value));
                     break;
                 case "--out":
+                    if (File.Exists(value))
+                    {
+                        error = $"--out expects a folder, and '{value}' is a file.";
+                        return null;
+                    }
+
                     options = options with { OutputDirectory = value };
                     break;
                 case "--time-zone":
@@ -161,13 +173,31 @@ internal sealed record ReportOptions
                         return null;
                     }
 
+                    if (asOf < FirstAsOf)
+                    {
+                        error = $"--as-of must be {FirstAsOf:yyyy-MM-dd} or later: the report judges the months before it.";
+                        return null;
+                    }
+
                     options = options with { AsOf = asOf };
                     break;
             }
         }
 
+        foreach ((string option, string path) in named)
+        {
+            if (!File.Exists(path))
+            {
+                error = Directory.Exists(path) ? $"{option} expects a file, and '{path}' is a folder." : $"{option}: '{path}' does not exist.";
+                return null;
+            }
+        }
+
         return options;
     }
+
+    /// <summary>The first evaluation date with a whole month before it.</summary>
+    private static readonly DateOnly FirstAsOf = new(1, 2, 1);
 
     /// <summary>The folder holding ChannelMetrics.sln, searched upwards from the current folder and then from the program's folder.</summary>
     public static string? FindRepositoryRoot()

@@ -9,6 +9,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 bool verify = false;
 string? dir = null;
+string? dirOption = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -16,7 +17,14 @@ for (int i = 0; i < args.Length; i++)
         case "--verify":
             verify = true;
             break;
-        case "--out" or "--data" when i + 1 < args.Length:
+        case "--out" or "--data":
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"Option {args[i]} needs a folder.");
+                return 2;
+            }
+
+            dirOption = args[i];
             dir = args[++i];
             break;
         case "-h" or "--help":
@@ -34,6 +42,13 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
+// --out names where to write, --data what to check: the other way round is a mistake, not a request.
+if (dirOption is not null && (dirOption == "--data") != verify)
+{
+    Console.Error.WriteLine(verify ? "--verify checks the folder given with --data, not --out." : "--data names the folder --verify checks; use --out to write the data set.");
+    return 2;
+}
+
 dir ??= Path.Combine(RepositoryRoot() ?? Directory.GetCurrentDirectory(), "samples", "data");
 var generator = new Generator();
 generator.Run();
@@ -45,7 +60,18 @@ string snapshotsPath = Path.Combine(dir, "snapshots.csv");
 if (verify)
 {
     // Compare the decompressed events: the gzip bytes themselves depend on the zlib build of the runtime.
-    bool ok = Same("events.csv.gz", events, File.Exists(eventsPath) ? Gunzip(eventsPath) : null)
+    byte[]? committed;
+    try
+    {
+        committed = File.Exists(eventsPath) ? Gunzip(eventsPath) : null;
+    }
+    catch (InvalidDataException e)
+    {
+        Console.Error.WriteLine($"events.csv.gz: not a readable gzip file ({e.Message}).");
+        committed = [];
+    }
+
+    bool ok = Same("events.csv.gz", events, committed)
         & Same("snapshots.csv", snapshots, File.Exists(snapshotsPath) ? File.ReadAllBytes(snapshotsPath) : null);
     Console.WriteLine(ok
         ? $"The data set in {dir} is exactly what seed {Story.Seed} generates ({generator.EventCount:N0} events)."

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChannelMetrics.Decisions;
 using ChannelMetrics.Reporting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,11 +43,17 @@ public static class EvaluateEndpoint
         ReportWriter writer = writers.First(w => w.Format == wanted);
         if (language is not null)
         {
+            // The language brings its dates and numbers: an Arabic report should not name its months in English.
+            ReportOptions options = writer.Options with
+            {
+                Language = language,
+                Culture = string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? writer.Options.Culture : CultureInfo.GetCultureInfo(language),
+            };
             writer = wanted switch
             {
-                ReportFormat.Markdown => new MarkdownReportWriter(writer.Options with { Language = language }),
-                ReportFormat.Csv => new CsvReportWriter(writer.Options with { Language = language }),
-                _ => new JsonReportWriter(writer.Options with { Language = language }),
+                ReportFormat.Markdown => new MarkdownReportWriter(options),
+                ReportFormat.Csv => new CsvReportWriter(options),
+                _ => new JsonReportWriter(options),
             };
         }
 

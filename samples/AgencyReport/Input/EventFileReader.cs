@@ -63,8 +63,16 @@ internal static class EventFileReader
 
         if (decompressed is not null && !EndsWithSize(file, decompressed.Count))
         {
-            problems.Add(new InputProblem(name, held?.Line ?? 1, "the gzip file is cut short (or is several gzip files joined): it ends before the size it records, so its last line may be cut and was skipped"));
-            yield break;
+            // The cut can only have shortened the last line read. When that line was rejected already, the held
+            // record before it ended with a line break, so it is whole and goes out.
+            bool cutLineRejected = held is { } h && problems.Any(p => p.File == name && p.Line > h.Line);
+            if (!cutLineRejected)
+            {
+                problems.Add(new InputProblem(name, held?.Line ?? 1, "the gzip file is cut short (or is several gzip files joined): it ends before the size it records, so its last line may be cut and was skipped"));
+                yield break;
+            }
+
+            problems.Add(new InputProblem(name, problems.Where(p => p.File == name).Max(p => p.Line), "the gzip file is cut short (or is several gzip files joined): it ends before the size it records, in the line reported above"));
         }
 
         if (held is { } last)
@@ -211,7 +219,8 @@ internal static class EventFileReader
 
         if (!DateTimeOffset.TryParseExact(text, s_timestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out timestamp))
         {
-            problem = $"'{text}' is not a valid ISO 8601 timestamp";
+            // A valid timestamp whose UTC instant leaves years 1 to 9999 (0001-01-01T00:00+01:00) fails here too.
+            problem = $"'{text}' is not a valid ISO 8601 timestamp, or its UTC time lies outside years 1 to 9999";
             return false;
         }
 

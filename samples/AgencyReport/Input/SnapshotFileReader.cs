@@ -124,7 +124,10 @@ internal static class SnapshotFileReader
                 return $"{column} '{cell}' is not a whole number of zero or more";
             }
 
-            s = set(s, value);
+            if (Set(() => set(s, value), column, cell, ref s) is { } rangeProblem)
+            {
+                return rangeProblem;
+            }
         }
 
         if (Decimal(fields, columns, "spend", out decimal? spend) is { } spendProblem)
@@ -142,8 +145,28 @@ internal static class SnapshotFileReader
             return hoursProblem;
         }
 
-        snapshot = s with { Spend = spend, Revenue = revenue, HoursSpent = hours is decimal h ? (double)h : null };
+        var withMoney = s;
+        if (Set(() => s with { Spend = spend, Revenue = revenue, HoursSpent = hours is decimal h ? (double)h : null }, "hours", hours?.ToString(CultureInfo.InvariantCulture) ?? "", ref withMoney) is { } problem)
+        {
+            return problem;
+        }
+
+        snapshot = withMoney;
         return null;
+    }
+
+    /// <summary>Applies a value the snapshot validates itself (counts up to 2⁶⁰, hours up to a billion): a value beyond is the line's problem.</summary>
+    private static string? Set(Func<ChannelSnapshot> apply, string column, string cell, ref ChannelSnapshot snapshot)
+    {
+        try
+        {
+            snapshot = apply();
+            return null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return $"{column} '{cell}' is out of range";
+        }
     }
 
     private static string? Decimal(List<string> fields, Dictionary<string, int> columns, string column, out decimal? value)

@@ -63,6 +63,10 @@ internal static class HtmlPage
             }
 
             html.Append("</ul>\n");
+            if (model.SkippedTotal > model.Skipped.Count)
+            {
+                html.Append("<p>… and ").Append(Format.Count(model.SkippedTotal - model.Skipped.Count)).Append(" more.</p>\n");
+            }
         }
 
         html.Append("</main>\n</body>\n</html>\n");

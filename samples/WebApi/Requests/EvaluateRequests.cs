@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChannelMetrics;
 using ChannelMetrics.Decisions;
 using ChannelMetrics.Experiments;
@@ -13,6 +14,7 @@ namespace WebApi.Requests;
 /// (already aggregated, as a warehouse exports them), optional snapshots, and the team's goals and
 /// experiment log in their own JSON formats.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record EvaluateRequest
 {
     /// <summary>The evaluation date; default: the day after the last month of data.</summary>
@@ -40,12 +42,18 @@ public sealed record EvaluateRequest
 }
 
 /// <summary>One funnel event: an ISO 8601 timestamp with its offset, visit / lead / customer, the visitor, the landing URL.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record EventJson(string? Timestamp, string? Stage, string? VisitorId, string? LandingUrl);
 
-/// <summary>One aggregated funnel row: a month (<c>2026-03</c>), a network, optionally a campaign, and its counts.</summary>
-public sealed record FunnelRowJson(string? Period, string? Network, string? Campaign, long Visits, long Leads, long Customers);
+/// <summary>
+/// One aggregated funnel row: a month (<c>2026-03</c>), a network, optionally a campaign, and its counts. A count left
+/// out (or misspelt: unknown members are refused) is an error, not zero.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FunnelRowJson(string? Period, string? Network, string? Campaign, long? Visits, long? Leads, long? Customers);
 
 /// <summary>One network's month beyond the funnel; a member left out is unknown, not zero.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SnapshotJson(
     string? Period,
     string? Network,
@@ -145,7 +153,14 @@ public static class EvaluateRequests
         // day, for data that reaches it: there is no day after 9999-12-31).
         Period last = funnel.Periods[^1];
         DateOnly date = request.EvaluationDate ?? (last.LastDay == DateOnly.MaxValue ? DateOnly.MaxValue : last.End);
-        return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
+        try
+        {
+            return ApiOutcome.Ok(new Evaluation(engine.Evaluate(funnel, snapshots, goals, experiments, date), funnel));
+        }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "evaluationDate")
+        {
+            return ApiOutcome.BadRequest<Evaluation>($"evaluationDate: {date:yyyy-MM-dd} lies in the calendar's first month; there is no month before it to judge.");
+        }
     }
 
     private static FunnelTable FromRows(IReadOnlyList<FunnelRowJson> rows, List<string> errors)
@@ -162,9 +177,13 @@ public static class EvaluateRequests
             {
                 errors.Add($"rows[{i}].period: '{row.Period}' is not a month such as 2026-03.");
             }
+            else if (row.Visits is not { } visits || row.Leads is not { } leads || row.Customers is not { } customers)
+            {
+                errors.Add($"rows[{i}]: visits, leads and customers are all required (a count of zero or more; unknown is not zero).");
+            }
             else
             {
-                records.Add(new FunnelRecord(period, row.Network ?? "", row.Visits, row.Leads, row.Customers, Campaign: row.Campaign));
+                records.Add(new FunnelRecord(period, row.Network ?? "", visits, leads, customers, Campaign: row.Campaign));
             }
         }
 
@@ -175,7 +194,16 @@ public static class EvaluateRequests
             // it skipped or merged would silently change the answer, so it is the caller's to fix.
             if (d.Code != FunnelDiagnosticCode.ImplausibleDate)
             {
-                errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: {d.Message}");
+                errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: " + d.Code switch
+                {
+                    // The table's own messages say what it did with the row ("added to the earlier row", "skipped"); here
+                    // nothing was evaluated, so say what is wrong instead.
+                    FunnelDiagnosticCode.DuplicateRow => "repeats the period, network and campaign of an earlier row; send each once.",
+                    FunnelDiagnosticCode.NegativeCount => "has a negative count.",
+                    FunnelDiagnosticCode.MissingNetwork => "has no network.",
+                    FunnelDiagnosticCode.CountOverflow => "has counts whose total would overflow.",
+                    _ => d.Message,
+                });
             }
         }
 
@@ -256,7 +284,8 @@ public static class EvaluateRequests
         int seen = -1;
         for (int i = 0; i < rows.Count; i++)
         {
-            if (rows[i] is not null && Period.TryParse(rows[i].Period, out Period p) && p.Granularity == PeriodGranularity.Month && ++seen == recordIndex)
+            if (rows[i] is { Visits: not null, Leads: not null, Customers: not null } row && Period.TryParse(row.Period, out Period p) && p.Granularity == PeriodGranularity.Month
+                && ++seen == recordIndex)
             {
                 return i;
             }

@@ -82,7 +82,12 @@ public static class LintRequests
             tags = new UtmTags { Source = t.Source, Medium = t.Medium, Campaign = t.Campaign, Term = t.Term, Content = t.Content };
         }
 
-        foreach (UtmDiagnostic d in UtmLinter.Lint(tags, policy))
+        IReadOnlyList<UtmDiagnostic> findings = UtmLinter.Lint(tags, policy);
+
+        // A value in mixed case breaks a lower-case policy too: the policy's finding (NotLowercase) says it once.
+        diagnostics.RemoveAll(p => p.Code == UtmDiagnosticCode.MixedCaseValue
+            && findings.Any(d => d.Code == UtmDiagnosticCode.NotLowercase && d.Parameter == p.Parameter));
+        foreach (UtmDiagnostic d in findings)
         {
             // The parser (MissingSource, MissingMedium) and the linter (RequiredFieldMissing) both report a
             // missing source or medium; say it once.

@@ -213,7 +213,7 @@ internal sealed partial class Assessor
                 Value = s.Window.V,
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.MinimumVisits),
                 Periods = windowPeriods,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought only {Counted(s.Window.V, "visit")} in the last {Counted(windowPeriods, "period")}, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} brought {(s.Window.V == 0 ? "no visits" : "only " + Counted(s.Window.V, "visit"))} in the last {Counted(windowPeriods, "period")}, fewer than the {Num(_policy.MinimumVisits)} needed to judge its funnel; it has not had a real try."),
             });
             return Result(Verdict.Experiment, ConfidenceLevel.Low, suggested: experiments.Untried);
         }
@@ -467,7 +467,7 @@ internal sealed partial class Assessor
             Statistic = statistic,
             PValue = comparison.PValue,
             Probability = probability,
-            Message = string.Create(CultureInfo.InvariantCulture, $"The {c.Stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {c.Peers} ({P(comparison.PValue)}; {Pct(probability)} probability that it is higher)."),
+            Message = string.Create(CultureInfo.InvariantCulture, $"The {c.Stage} rate of {s.Name} is {Pct(rate)} ({Num(successes)} of {Num(trials)}), {verdict} the {Pct(peerRate)} of {c.Peers} ({P(comparison.PValue)}; {Probability(probability)} probability that it is higher)."),
         };
     }
 

@@ -319,6 +319,9 @@ internal sealed partial class Assessor
 
     private static string Num(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>A probability bounded away from certainty: "more than 99.9%" rather than a rounded "100.0%".</summary>
+    private static string Probability(double value) => value > 0.999 ? "more than 99.9%" : value < 0.001 ? "less than 0.1%" : Pct(value);
+
     /// <summary>A count with its noun, singular for exactly one: "1 period", "6 periods".</summary>
     private static string Counted(double count, string noun) => count == 1 ? "1 " + noun : Num(count) + " " + noun + "s";
 

@@ -132,6 +132,14 @@ internal sealed class DecisionText(ReportText text)
         : value > 0 ? "+" + magnitude
         : magnitude;
 
+    /// <summary>A probability with one decimal, bounded away from certainty: "more than 99.9%" rather than a rounded "100.0%".</summary>
+    public string Probability(double probability) => probability switch
+    {
+        > 0.999 => Text.FormatPlain("ProbabilityAbove", new TextArg("probability", Text.Percent(0.999))),
+        < 0.001 => Text.FormatPlain("ProbabilityBelow", new TextArg("probability", Text.Percent(0.001))),
+        _ => Text.Percent(probability),
+    };
+
     public string PValue(double p) => p < 0.001
         ? Text.FormatPlain("PValueBelow", new TextArg("p", Text.Decimal(0.001, 3)))
         : Text.FormatPlain("PValue", new TextArg("p", Text.Decimal(p, 3)));
@@ -194,7 +202,7 @@ internal sealed class DecisionText(ReportText text)
 
         if (evidence.Probability is { } probability)
         {
-            sentence.Append(' ').Append(Text.Format("EvidenceProbability", new TextArg("probability", Text.Percent(probability))));
+            sentence.Append(' ').Append(Text.Format("EvidenceProbability", new TextArg("probability", Probability(probability))));
         }
 
         if (evidence.Periods is { } toTarget && evidence.Code is EvidenceCodes.GoalOnTrack or EvidenceCodes.GoalBehind)

@@ -29,7 +29,8 @@ internal readonly record struct TextArg(string Name, string Value, long? Count =
 /// <para>
 /// Placeholders are named rather than numbered so a translator can reorder them and see what each one is. A count
 /// that a noun follows chooses its form in the style of ICU's MessageFormat, by the language's
-/// <see cref="PluralRules"/>: <c>{visits, plural, one {# visit} other {# visits}}</c>, where <c>#</c> is the value;
+/// <see cref="PluralRules"/>: <c>{visits, plural, one {# visit} other {# visits}}</c>, where <c>#</c> is the value
+/// (and <c>=0 {no visits}</c> picks an exact count);
 /// a value that is no number (n/a) takes the <c>other</c> form. The
 /// direction comes from the <c>TextDirection</c> text, not from the culture's data, so Arabic is still marked
 /// right to left under invariant globalization.
@@ -344,7 +345,7 @@ internal sealed class ReportText
             else
             {
                 string category = value.Count is { } count ? PluralRules.Category(Language, count) : "other";
-                var form = PluralForm(key, inner[(comma + 1)..], category);
+                var form = PluralForm(key, inner[(comma + 1)..], category, value.Count);
                 int start = text.Length;
                 text.Append(form).Replace("#", shown, start, form.Length);
             }
@@ -375,10 +376,11 @@ internal sealed class ReportText
     }
 
     /// <summary>
-    /// Picks the form for <paramref name="category"/> from a plural's <c>plural, one {…} other {…}</c>, else its
-    /// <c>other</c> form, which every plural must have.
+    /// Picks a form from a plural's <c>plural, =0 {…} one {…} other {…}</c>: an exact <c>=N</c> form for
+    /// <paramref name="count"/> first, as in ICU, else the form of <paramref name="category"/>, else the <c>other</c> form,
+    /// which every plural must have. The whole spec is checked, whichever form is picked.
     /// </summary>
-    private static ReadOnlySpan<char> PluralForm(string key, ReadOnlySpan<char> spec, string category)
+    private static ReadOnlySpan<char> PluralForm(string key, ReadOnlySpan<char> spec, string category, long? count)
     {
         var rest = spec.TrimStart();
         if (!rest.StartsWith("plural", StringComparison.Ordinal) || !rest["plural".Length..].TrimStart().StartsWith(','))
@@ -387,8 +389,8 @@ internal sealed class ReportText
         }
 
         rest = rest["plural".Length..].TrimStart()[1..];
-        ReadOnlySpan<char> other = default;
-        bool hasOther = false;
+        ReadOnlySpan<char> exact = default, ofCategory = default, other = default;
+        bool hasExact = false, hasCategory = false, hasOther = false;
         while (!(rest = rest.TrimStart()).IsEmpty)
         {
             int open = rest.IndexOf('{');
@@ -400,9 +402,23 @@ internal sealed class ReportText
 
             var name = rest[..open].Trim();
             var form = rest[(open + 1)..close];
-            if (name.SequenceEqual(category))
+            if (name[0] == '=')
             {
-                return form;
+                if (!long.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+                {
+                    throw new InvalidOperationException($"The report text '{key}' has an exact plural form '{name}' that is not '=' and a whole number.");
+                }
+
+                if (n == count && !hasExact)
+                {
+                    exact = form;
+                    hasExact = true;
+                }
+            }
+            else if (name.SequenceEqual(category) && !hasCategory)
+            {
+                ofCategory = form;
+                hasCategory = true;
             }
 
             if (name.SequenceEqual("other"))
@@ -414,7 +430,10 @@ internal sealed class ReportText
             rest = rest[(close + 1)..];
         }
 
-        return hasOther ? other : throw new InvalidOperationException($"The report text '{key}' has a plural without an 'other' form.");
+        return !hasOther ? throw new InvalidOperationException($"The report text '{key}' has a plural without an 'other' form.")
+            : hasExact ? exact
+            : hasCategory ? ofCategory
+            : other;
     }
 
     // Reporting periods are Gregorian: a culture whose default calendar is another one (ar-SA uses Umm al-Qura)

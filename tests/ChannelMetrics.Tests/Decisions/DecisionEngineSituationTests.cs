@@ -200,6 +200,7 @@ public sealed class DecisionEngineSituationTests
         Assert.That(above.ComparedWith.Value, Is.LessThan(0.03));
         Assert.That(above.PValue, Is.LessThan(0.001));
         Assert.That(above.Probability, Is.GreaterThan(0.999));
+        Assert.That(above.Message, Does.Contain("more than 99.9% probability that it is higher"), "not a rounded 100.0%");
         Assert.That(above.Interval!.Value.Contains(above.Value!.Value), Is.True);
         Assert.That(linkedIn.Codes(), Does.Contain(EvidenceCodes.LowVolume));
     }

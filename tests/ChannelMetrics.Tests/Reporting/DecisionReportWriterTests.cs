@@ -81,6 +81,16 @@ public sealed class DecisionReportWriterTests
         Assert.That(markdown, Ordinal.NotContains("ENGINE MESSAGE"));
     }
 
+    [TestCase(0.9996, "Probability that it is higher: more than 99.9%.")]
+    [TestCase(0.0004, "Probability that it is higher: less than 0.1%.")]
+    [TestCase(0.5, "Probability that it is higher: 50.0%.")]
+    public void Markdown_ProbabilityNearCertainty_IsNotRoundedToIt(double probability, string expected)
+    {
+        string markdown = new MarkdownReportWriter().WriteToString(Small(Above() with { Probability = probability }));
+
+        Assert.That(markdown, Ordinal.Contains(expected));
+    }
+
     [Test]
     public void Markdown_EvidenceSentence_Arabic()
     {
@@ -126,7 +136,7 @@ public sealed class DecisionReportWriterTests
         Assert.Multiple(() =>
         {
             Assert.That(markdown, Ordinal.Contains("Portfolio: 1,000 visits, 50 leads and 5 customers;"));
-            Assert.That(markdown, Ordinal.Contains("X (Twitter) brought only 0 visits, fewer than the 100 needed"));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) brought no visits, fewer than the 100 needed"));
             Assert.That(markdown, Ordinal.Contains("X (Twitter) has 2 experiments on record over 12 periods (tone)."));
             Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last 6 periods."));
         });

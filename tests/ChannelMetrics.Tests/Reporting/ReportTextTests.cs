@@ -85,6 +85,18 @@ public sealed class ReportTextTests
         Assert.That(filled, Is.EqualTo(expected));
     }
 
+    [TestCase(0L, "no visits")]
+    [TestCase(1L, "1 visit")]
+    [TestCase(2L, "2 visits")]
+    public void Fill_Plural_ExactFormComesFirstWhereverItStands(long count, string expected)
+    {
+        var text = new ReportText(CultureInfo.InvariantCulture, "en");
+
+        string filled = text.Fill("Test", "{v, plural, one {# visit} other {# visits} =0 {no visits}}", false, [new TextArg("v", count.ToString(CultureInfo.InvariantCulture), count)]);
+
+        Assert.That(filled, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Fill_Plural_IsolatesOnlyTheNumberInRightToLeftText()
     {
@@ -99,6 +111,7 @@ public sealed class ReportTextTests
     [TestCase("{v, plurals, other {#}}", "not a plural")]
     [TestCase("{v, plural, {#}}", "not 'category {text}'")]
     [TestCase("{v, plural, other {#}", "unclosed")]
+    [TestCase("{v, plural, =x {#} other {#}}", "not '=' and a whole number")]
     public void Fill_MalformedPlural_Throws(string template, string message)
     {
         var text = new ReportText(CultureInfo.InvariantCulture, "en");

@@ -67,6 +67,50 @@ public sealed class EvaluateRequestsTests
     }
 
     [Test]
+    public void Evaluate_RowWithoutACount_Is400NotZero()
+    {
+        var rows = Rows();
+        rows[3] = rows[3] with { Leads = null };
+        rows[5] = rows[5] with { Visits = 1 };
+        rows.Add(rows[5]);
+
+        var outcome = EvaluateRequests.Evaluate(new EvaluateRequest { Rows = rows }, s_engine);
+
+        var errors = (IReadOnlyList<string>)outcome.Extensions["errors"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Value, Is.Null);
+            Assert.That(errors[0], Does.StartWith("rows[3]: visits, leads and customers are all required"));
+            Assert.That(errors[1], Is.EqualTo("rows[16]: repeats the period, network and campaign of an earlier row; send each once."), "the row index skips the refused row 3");
+        });
+    }
+
+    [TestCase("""{ "rows": [ { "period": "2026-01", "network": "LinkedIn", "visit": 310, "leads": 25, "customers": 4 } ] }""", "visit")]
+    [TestCase("""{ "row": [] }""", "row")]
+    [TestCase("""{ "events": [ { "timestamp": "2026-01-01T00:00:00Z", "stage": "visit", "url": "x" } ] }""", "url")]
+    public void Deserialize_UnknownMember_IsRefusedByName(string json, string member)
+    {
+        Assert.That(
+            () => JsonSerializer.Deserialize<EvaluateRequest>(json, JsonSerializerOptions.Web),
+            Throws.TypeOf<JsonException>().With.Message.Contains(member));
+    }
+
+    [Test]
+    public void Evaluate_DateInTheFirstMonthOfTheCalendar_Is400()
+    {
+        var rows = new List<FunnelRowJson> { new("0001-01", "LinkedIn", null, 100, 5, 1) };
+
+        var atFirstMonth = EvaluateRequests.Evaluate(new EvaluateRequest { Rows = rows, EvaluationDate = new DateOnly(1, 1, 1) }, s_engine);
+        var afterIt = EvaluateRequests.Evaluate(new EvaluateRequest { Rows = rows }, s_engine);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(atFirstMonth.Problem, Does.StartWith("evaluationDate: 0001-01-01"));
+            Assert.That(afterIt.Value, Is.Not.Null, "rows in year 1 are evaluated, as of the month after them");
+        });
+    }
+
+    [Test]
     public void Evaluate_NoRows_Is400SayingWhatToSend()
     {
         Assert.That(EvaluateRequests.Evaluate(null, s_engine).Problem, Does.Contain("'rows'"));

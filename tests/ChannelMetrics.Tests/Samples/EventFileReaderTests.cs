@@ -151,6 +151,47 @@ public sealed class EventFileReaderTests
         }
     }
 
+    [Test]
+    public void Read_GzipCutInsideALineItRejects_KeepsTheWholeLineBeforeIt()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.csv.gz");
+        try
+        {
+            var csv = new StringBuilder(Header);
+            for (int i = 0; i < 100; i++)
+            {
+                csv.Append("2025-01-01T00:00:00Z,visit,V").Append(i).Append(",https://x.example/").Append(i).Append('\n');
+            }
+
+            // Stored (uncompressed) deflate: the file is a 10-byte gzip header, a 5-byte block header, then the text,
+            // so a cut at a known byte ends the text inside line 53's timestamp (V51), which is rejected.
+            using (var gzip = new GZipStream(File.Create(path), CompressionLevel.NoCompression))
+            {
+                gzip.Write(Encoding.UTF8.GetBytes(csv.ToString()));
+            }
+
+            string text = csv.ToString();
+            int line53 = text.IndexOf('\n', text.IndexOf("V50,", StringComparison.Ordinal)) + 1;
+            byte[] whole = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, whole[..(10 + 5 + line53 + 10)]);
+            var problems = new List<InputProblem>();
+
+            var records = EventFileReader.Read(path, problems).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(records.Select(r => r.Line), Is.EqualTo(Enumerable.Range(2, 51).Select(i => (long)i)), "lines 2 to 52 are whole");
+                Assert.That(problems, Has.Count.EqualTo(2));
+                Assert.That(problems.Select(p => p.Line), Is.All.EqualTo(53));
+                Assert.That(problems[1].Message, Does.Contain("cut short").And.Contain("reported above"));
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [TestCase("2025-03-14T09:12:44+01:00", true)]
     [TestCase("2025-03-14T09:12:44-05:30", true)]
     [TestCase("2025-03-14T09:12:44Z", true)]

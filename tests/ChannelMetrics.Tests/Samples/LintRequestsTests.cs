@@ -16,6 +16,7 @@ public sealed class LintRequestsTests
         {
             (UtmDiagnosticCode.NotLowercase, (string?)"utm_source"), (UtmDiagnosticCode.WrongSeparator, "utm_medium"),
         }));
+        Assert.That(outcome.Value.Diagnostics.Count(d => d.Parameter == "utm_source"), Is.EqualTo(1), "mixed case and not lower case are one finding");
     }
 
     [Test]

@@ -26,6 +26,25 @@ public sealed class SnapshotFileReaderTests
     }
 
     [Test]
+    public void Read_ValuesTheSnapshotRefuses_AreLineProblemsNotCrashes()
+    {
+        var (snapshots, problems) = Read(Header
+            + "2025-01,Facebook,1,1,1,1,1,1,,1,1,1,1,1,99999999999999999999,1\n"
+            + "2025-02,Facebook,2000000000000000000,1,1,1,1,1,,1,1,1,1,1,1,1\n"
+            + "2025-03,Facebook,1,1,1,1,1,1,,1,1,1,1,1,1,1\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshots.Select(s => s.Period), Is.EqualTo(new[] { Period.Month(2025, 3) }));
+            Assert.That(problems.Select(p => (p.Line, p.Message)), Is.EqualTo(new[]
+            {
+                (2L, "hours '99999999999999999999' is out of range"),
+                (3L, "followers '2000000000000000000' is out of range"),
+            }));
+        });
+    }
+
+    [Test]
     public void Read_BadRows_AreSkippedWithTheirLineNumbers()
     {
         var (snapshots, problems) = Read(Header
