@@ -500,12 +500,17 @@ public sealed class FunnelTable
     /// The period of the first row of a network (ignoring case), or of one of its campaigns (ordinal); <see langword="null"/>
     /// when there is none. Before it the network was not tracked yet: its zeros there are not data.
     /// </summary>
-    internal Period? FirstPeriod(string network, string? campaign)
+    /// <param name="network">The network.</param>
+    /// <param name="campaign">A campaign, or <see langword="null"/> for the whole network.</param>
+    /// <param name="plausible">Whether to pass over rows dated where a missing timestamp lands (see <see cref="IsImplausible"/>):
+    /// a report listing periods from one such row would list thousands of empty ones.</param>
+    internal Period? FirstPeriod(string network, string? campaign, bool plausible = false)
     {
         // Rows are sorted by period first, so the first match is the earliest.
         foreach (var row in _rows)
         {
-            if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network) && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal)))
+            if (StringComparer.OrdinalIgnoreCase.Equals(row.Network, network) && (campaign is null || string.Equals(row.Campaign, campaign, StringComparison.Ordinal))
+                && !(plausible && IsImplausible(row.Period)))
             {
                 return row.Period;
             }

@@ -114,8 +114,9 @@ public sealed class CsvReportWriter : ReportWriter
         }
 
         // By period from the subject's first row: before it, it was not tracked yet, and zeros there would read as data.
+        // A row dated where a missing timestamp lands (0001-01-01) does not count as the first: the data notes report it.
         if (funnel is null || funnel.Granularity != last.Granularity
-            || funnel.FirstPeriod(subject.Network, subject.Campaign) is not Period first || first > last)
+            || funnel.FirstPeriod(subject.Network, subject.Campaign, plausible: true) is not Period first || first > last)
         {
             Record(csv, evaluationPeriod, network, subject, null, subject.Visits, subject.Leads, subject.Customers, funnel?.Confidence ?? 0.95, met);
             return;

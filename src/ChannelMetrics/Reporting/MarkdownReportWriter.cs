@@ -90,9 +90,10 @@ public sealed class MarkdownReportWriter : ReportWriter
             md.Heading(2, md.Name(network.Network));
             Verdict(md, words, network);
             Goals(md, words, network);
-            // From the network's first row: before it, it was not tracked yet, and zeros there would read as data.
+            // From the network's first row: before it, it was not tracked yet, and zeros there would read as data. A row
+            // dated where a missing timestamp lands (0001-01-01) does not count as the first: the data notes report it.
             if (funnel is not null && funnel.Granularity == report.EvaluationPeriod.Granularity
-                && funnel.FirstPeriod(network.Network, null) is Period first && first <= report.EvaluationPeriod)
+                && funnel.FirstPeriod(network.Network, null, plausible: true) is Period first && first <= report.EvaluationPeriod)
             {
                 md.Heading(3, text.Get("HeadingFunnelByPeriod"));
                 md.FunnelHeader(md.PeriodColumn(funnel.Granularity));

@@ -262,6 +262,29 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
+    public void FunnelByPeriod_StartsAfterARowDatedWhereAMissingTimestampLands()
+    {
+        // One Facebook row at 0001-01 (a blank date): the table spans 24,000 months, the report must not list them.
+        var rows = DecisionSamples.Funnel().Rows
+            .Select(r => new ChannelMetrics.Funnel.FunnelRecord(r.Period, r.Network, r.Visits, r.Leads, r.Customers, Campaign: r.Campaign))
+            .Append(new ChannelMetrics.Funnel.FunnelRecord(Period.Month(1, 1), "Facebook", 1, 0, 0, Campaign: "page"));
+        var funnel = ChannelMetrics.Funnel.FunnelTable.FromRows(rows);
+        var report = new DecisionEngineBuilder().Build().Evaluate(funnel, [], DecisionSamples.Goals(), DecisionSamples.Experiments(), DecisionSamples.EvaluationDate);
+
+        string markdown = new MarkdownReportWriter().WriteToString(report, funnel);
+        string csv = new CsvReportWriter().WriteToString(report, funnel);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown.Split('\n'), Has.Length.LessThan(1_000));
+            Assert.That(markdown, Ordinal.Contains("| November 2025 |"));
+            Assert.That(markdown, Ordinal.NotContains("| January 0001 |"));
+            Assert.That(csv.Split("\r\n"), Has.Length.LessThan(1_000));
+            Assert.That(markdown, Ordinal.Contains("0001-01"), "the data notes still say where the odd row is");
+        });
+    }
+
+    [Test]
     public void Markdown_WithoutCampaigns_LeavesThemOut()
     {
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { IncludeCampaigns = false }).WriteToString(s_report, DecisionSamples.Funnel());
