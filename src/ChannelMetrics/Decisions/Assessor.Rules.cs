@@ -118,7 +118,9 @@ internal sealed partial class Assessor
             totalGoalWeight += status.Weight;
         }
 
-        var role = visitToLead.Better ? NetworkRole.Converter
+        // A converter needs the visits to show it: on 3 visits, 1 lead is "clearly better" than 1 %, but calling that a
+        // converter would overstate it (it falls to Minor below).
+        var role = visitToLead.Better && s.Window.V >= _policy.MinimumVisits ? NetworkRole.Converter
             : (shareHigh || sectionHigh.Count > 0) && visitToLead.Worse ? NetworkRole.TrafficDriver
             : totalGoalWeight > 0 && reachWeight * 2 > totalGoalWeight ? NetworkRole.ReachBuilder
             : s.Window.V < _policy.MinimumVisits ? NetworkRole.Minor

@@ -113,7 +113,7 @@ internal sealed class DecisionText(ReportText text)
         return Format(UnitOf(status.Metric), v);
     }
 
-    /// <summary>A gap with its sign: +4.5 when ahead of the target, −4.5 when short.</summary>
+    /// <summary>A gap with its sign: +4.5 when ahead of the target, −4.5 when short; between rates, in percentage points (−13.9 pts).</summary>
     public string Gap(GoalStatus status, double? gap)
     {
         if (gap is not { } g)
@@ -122,8 +122,15 @@ internal sealed class DecisionText(ReportText text)
         }
 
         var unit = status.TargetForm == GoalTargetForm.GrowthPerPeriod ? Unit.Percent : UnitOf(status.Metric);
-        return Signed(g, Format(unit, Math.Abs(g)));
+        return Signed(g, unit == Unit.Percent ? Points(Math.Abs(g), 1) : Format(unit, Math.Abs(g)));
     }
+
+    /// <summary>
+    /// A difference of two rates in percentage points, "0.4 pts": a rate going from 1.0 % to 1.4 % gains 0.4 points,
+    /// which "+0.4 %" would misstate (it is +40 %).
+    /// </summary>
+    private string Points(double difference, int digits) =>
+        Text.FormatPlain("PercentagePoints", new TextArg("value", Text.Decimal(difference * 100, digits)));
 
     /// <summary>A rounded magnitude with the value's sign, none when it rounds to zero ("−0.0 %" next to "missed" reads as a contradiction).</summary>
     private string Signed(double value, string magnitude) =>
@@ -191,7 +198,7 @@ internal sealed class DecisionText(ReportText text)
         if (evidence.Statistic is { Name: "senSlope" } slope)
         {
             // A rate moves by fractions of a percentage point per period: two decimals, where the rate itself has one.
-            string magnitude = unit == Unit.Percent ? Text.Percent(Math.Abs(slope.Value), 2) : Format(unit, Math.Abs(slope.Value));
+            string magnitude = unit == Unit.Percent ? Points(Math.Abs(slope.Value), 2) : Format(unit, Math.Abs(slope.Value));
             sentence.Append(' ').Append(Text.Format("EvidenceSlope", new TextArg("slope", Signed(slope.Value, magnitude))));
         }
 

@@ -174,7 +174,9 @@ public sealed class MarkdownReportWriter : ReportWriter
                 md.Count(subject.Visits),
                 md.Count(subject.Leads),
                 md.Count(subject.Customers),
-                text.Format("GoalsMetOf", new("met", text.Count(met)), new("total", text.Count(subject.GoalStatuses.Count))));
+                subject.GoalStatuses.Count == 0
+                    ? text.Get("GoalsMetNone")
+                    : text.Format("GoalsMetOf", new("met", text.Count(met)), new("total", text.Count(subject.GoalStatuses.Count))));
         }
     }
 
@@ -185,7 +187,12 @@ public sealed class MarkdownReportWriter : ReportWriter
             "**" + text.FormatPlain("VerdictLine", new("verdict", words.Verdict(subject.Verdict)), new("confidence", words.Confidence(subject.Confidence))) + "** "
             + words.VerdictAdvice(subject.Verdict));
         md.Paragraph(text.FormatPlain("RoleLine", new("role", words.Role(subject.Role)), new("description", words.RoleDescription(subject.Role))));
-        if (words.Focus(subject.Focus) is { } focus)
+        // A traffic driver's Keep names its traffic as what it is judged on, not as something to fix.
+        if (subject is { Verdict: ChannelMetrics.Decisions.Verdict.Keep, Focus: OptimizationFocus.Traffic })
+        {
+            md.Paragraph(text.Get("JudgedOnTrafficLine"));
+        }
+        else if (words.Focus(subject.Focus) is { } focus)
         {
             md.Paragraph(text.FormatPlain("FocusLine", new TextArg("focus", focus)));
         }

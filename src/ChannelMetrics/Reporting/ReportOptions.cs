@@ -41,7 +41,8 @@ public sealed record ReportOptions
 
     /// <summary>
     /// Gets the language of the report text as a BCP 47 tag (<c>ar</c>, <c>ar-EG</c>, <c>en</c>), or
-    /// <see langword="null"/> to use the name of <see cref="Culture"/>.
+    /// <see langword="null"/> to use the name of <see cref="Culture"/>. Only Markdown has text to translate: JSON and
+    /// CSV carry codes and invariant values, the same in every language.
     /// </summary>
     /// <value>Defaults to <see langword="null"/>. A tag without a text file falls back to its parent language, then to English.</value>
     public string? Language { get; init; }

@@ -90,6 +90,18 @@ public sealed class DecisionEngineSituationTests
     }
 
     [Test]
+    public void Evaluate_HighRateOnAHandfulOfVisits_IsMinorNotConverter()
+    {
+        // 1 lead from 3 visits a month against the portfolio's ~1 %: "clearly better", but on too few visits to be a converter.
+        var mastodon = Facebook(new Scenario().WithPortfolio())
+            .Funnel("Mastodon", 9, 3, 0.34, 0)
+            .Goal(Leads("Mastodon", 1))
+            .Evaluate().Network("Mastodon");
+
+        Assert.That(mastodon.Role, Is.EqualTo(NetworkRole.Minor), mastodon.Explain());
+    }
+
+    [Test]
     public void Evaluate_OneVisit_MessageCountsItInTheSingular()
     {
         var report = Facebook(new Scenario().WithPortfolio())

@@ -77,13 +77,13 @@ public sealed class DecisionReportWriterTests
         string markdown = new MarkdownReportWriter().WriteToString(Small(Above()));
 
         Assert.That(markdown, Ordinal.Contains(
-            "- The visit-to-lead rate of X (Twitter) is 5.0% [3.8%, 6.5%], clearly above the 2.0% of the rest of the portfolio. Significance: p < 0.001. Probability that it is higher: 99.9%.\n"));
+            "- The visit-to-lead rate of X (Twitter) is 5.0% [3.8%, 6.5%], clearly above the 2.0% of the rest of the portfolio. Test result: p < 0.001. Probability that its rate is truly higher: 99.9%.\n"));
         Assert.That(markdown, Ordinal.NotContains("ENGINE MESSAGE"));
     }
 
-    [TestCase(0.9996, "Probability that it is higher: more than 99.9%.")]
-    [TestCase(0.0004, "Probability that it is higher: less than 0.1%.")]
-    [TestCase(0.5, "Probability that it is higher: 50.0%.")]
+    [TestCase(0.9996, "Probability that its rate is truly higher: more than 99.9%.")]
+    [TestCase(0.0004, "Probability that its rate is truly higher: less than 0.1%.")]
+    [TestCase(0.5, "Probability that its rate is truly higher: 50.0%.")]
     public void Markdown_ProbabilityNearCertainty_IsNotRoundedToIt(double probability, string expected)
     {
         string markdown = new MarkdownReportWriter().WriteToString(Small(Above() with { Probability = probability }));
@@ -119,7 +119,7 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains("X (Twitter) brought only 1 visit, fewer than the 100 needed"));
             Assert.That(markdown, Ordinal.Contains("X (Twitter) has 1 experiment on record over 1 period (tone)."));
             Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last period."));
-            Assert.That(markdown, Ordinal.Contains("At this trend the target is reached in 1 period."));
+            Assert.That(markdown, Ordinal.Contains("If this trend held, the target would be reached in 1 period."));
         });
     }
 
@@ -140,6 +140,36 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains("X (Twitter) has 2 experiments on record over 12 periods (tone)."));
             Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last 6 periods."));
         });
+    }
+
+    [Test]
+    public void Markdown_NoGoals_GoalsMetIsADash_TrafficKeepIsJudgedOnTraffic_RateSlopeInPoints()
+    {
+        var report = Small(Above() with { Statistic = new EvidenceStatistic("senSlope", 0.0192) });
+        var network = report.Networks[0] with { GoalStatuses = [], Verdict = Verdict.Keep, Role = NetworkRole.TrafficDriver, Focus = OptimizationFocus.Traffic };
+        report = report with { Networks = [network] };
+
+        string markdown = new MarkdownReportWriter().WriteToString(report);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.Contains("| 1,000 | 50 | 5 | — |"));
+            Assert.That(markdown, Ordinal.Contains("Judge it on: its traffic goals, not on leads."));
+            Assert.That(markdown, Ordinal.NotContains("Work on: the traffic itself"));
+            Assert.That(markdown, Ordinal.Contains("Trend: +1.92 pts per period."));
+        });
+    }
+
+    [TestCase(2, "زيارتين فقط")]
+    [TestCase(5, "زيارات فقط")]
+    [TestCase(40, "زيارة فقط")]
+    public void Markdown_Arabic_CountsTakeTheirArabicPluralForm(int visits, string expected)
+    {
+        var tooFew = new Evidence { Code = EvidenceCodes.TooFewVisits, Value = visits, ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, 100), Periods = 6, Message = "ENGINE MESSAGE" };
+
+        string markdown = new MarkdownReportWriter(s_arabic).WriteToString(Small(tooFew));
+
+        Assert.That(markdown, Ordinal.Contains(expected));
     }
 
     [Test]
@@ -363,7 +393,7 @@ public sealed class DecisionReportWriterTests
         string markdown = new MarkdownReportWriter().WriteToString(report);
 
         Assert.That(markdown, Ordinal.Contains("- Goal growth (followers) is missed: 2.5% per period on average against a target of 5.0% per period.\n"));
-        Assert.That(markdown, Ordinal.Contains("| growth | followers | at least 5.0% per period | 2.5% per period | -2.5% | Missed | — |"));
+        Assert.That(markdown, Ordinal.Contains("| growth | followers | at least 5.0% per period | 2.5% per period | -2.5 pts | Missed | — |"));
     }
 
     [Test]
