@@ -16,6 +16,9 @@ internal sealed partial class Assessor
 
         public bool Worse { get; init; }
 
+        /// <summary>Gets whether the rate is materially above the peers' as measured, significant or not (too few visits to tell).</summary>
+        public bool LooksBetter { get; init; }
+
         public required string Metric { get; init; }
 
         public required string Stage { get; init; }
@@ -200,7 +203,7 @@ internal sealed partial class Assessor
             return Result(Verdict.InsufficientData, ConfidenceLevel.Low);
         }
 
-        double attainment = credit / weight;
+        double attainment = Share(credit, weight);
         var experiments = Experiments(s);
 
         // 5. Give it a real try: enough visits for funnel goals.
@@ -222,7 +225,7 @@ internal sealed partial class Assessor
 
         // 6. Sentiment turning while the rest goes well.
         var sentiment = s.NetworkData is null ? null : SentimentWorsening(s);
-        double otherAttainment = otherWeight > 0 ? otherCredit / otherWeight : 0;
+        double otherAttainment = otherWeight > 0 ? Share(otherCredit, otherWeight) : 0;
         if (sentiment is not null && otherWeight > 0 && otherAttainment >= _policy.GoalsMetShare)
         {
             evidence.Add(Attainment(EvidenceCodes.OtherGoalsMet, otherAttainment, _policy.GoalsMetShare, string.Create(CultureInfo.InvariantCulture, $"{name} meets {Pct(otherAttainment)} of its goals other than sentiment, by weight")));
@@ -252,7 +255,7 @@ internal sealed partial class Assessor
         }
 
         // 8. Know its role: a traffic driver is judged on its traffic goal.
-        if (role == NetworkRole.TrafficDriver && hasTrafficGoal && trafficCredit / trafficWeight >= _policy.GoalsMetShare)
+        if (role == NetworkRole.TrafficDriver && hasTrafficGoal && Share(trafficCredit, trafficWeight) >= _policy.GoalsMetShare)
         {
             if (shareHigh)
             {
@@ -272,9 +275,9 @@ internal sealed partial class Assessor
             evidence.Add(new Evidence
             {
                 Code = EvidenceCodes.JudgeOnTrafficGoal,
-                Value = trafficCredit / trafficWeight,
+                Value = Share(trafficCredit, trafficWeight),
                 ComparedWith = new EvidenceComparison(ComparisonBasis.Policy, _policy.GoalsMetShare),
-                Message = string.Create(CultureInfo.InvariantCulture, $"{name} is a traffic driver: it meets its traffic goals ({Pct(trafficCredit / trafficWeight)} by weight), so judge it on them, not on leads."),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{name} is a traffic driver: it meets its traffic goals ({Pct(Share(trafficCredit, trafficWeight))} by weight), so judge it on them, not on leads."),
             });
             return Result(Verdict.Keep, ConfidenceLevel.High, OptimizationFocus.Traffic);
         }
@@ -325,7 +328,8 @@ internal sealed partial class Assessor
             string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight"));
         bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
         // Too few visits is never a Cut, whatever the goals (a reach-only network included): at most Reduce, below.
-        bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.Better && enoughExperiments
+        // Nor is a rate that looks materially better but is not proven so: that is a lack of data, not of quality.
+        bool cut = !partly && !anyMetOrOnTrack && !upward && !visitToLead.LooksBetter && enoughExperiments
             && history >= _policy.MinimumPeriodsBeforeCut && !roiPositive && s.Window.V >= _policy.MinimumVisits;
         if (cut)
         {
@@ -385,8 +389,22 @@ internal sealed partial class Assessor
         }
 
         evidence.Add(TrendEvidence(name, EvidenceMetrics.Visits, visitsTrend, "visits"));
+        if (visitToLead.LooksBetter)
+        {
+            // Everything else says Cut; a rate that may be better, on too little data to tell, says wait.
+            evidence.Add(visitToLead.Evidence);
+            return Result(Verdict.Reduce, ConfidenceLevel.Medium);
+        }
+
         return Result(Verdict.Reduce, ConfidenceLevel.High);
     }
+
+    /// <summary>
+    /// A weighted share of goals met, rounded to 12 decimals: the sum of weight × credit depends on the goals' order in
+    /// its last bits (0.25 one way, 0.24999999999999997 the other), and a verdict compared against a threshold of 25 %
+    /// must not (it made the difference between Reduce and Cut).
+    /// </summary>
+    private static double Share(double credit, double weight) => Math.Round(credit / weight, 12);
 
     private static Evidence Attainment(string code, double value, double threshold, string lead) => new()
     {
@@ -426,6 +444,7 @@ internal sealed partial class Assessor
             PeerTrials = peerTrials,
             Comparison = comparison,
             Better = significant && rate > peerRate && rate >= ratio * peerRate,
+            LooksBetter = rate > peerRate && rate >= ratio * peerRate,
             Worse = significant && rate < peerRate && rate * ratio <= peerRate,
         };
     }

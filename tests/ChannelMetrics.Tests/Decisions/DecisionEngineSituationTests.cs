@@ -89,6 +89,65 @@ public sealed class DecisionEngineSituationTests
         Assert.That(mastodon.SuggestedExperiments, Is.EqualTo(new[] { ExperimentKind.PostingTime, ExperimentKind.Audience, ExperimentKind.Budget }));
     }
 
+    [TestCase(1, Verdict.Reduce)]
+    [TestCase(10, Verdict.Invest)]
+    public void Evaluate_RateTwiceThePeersOnTooFewVisitsToProveIt_IsNotCut(int scale, Verdict expected)
+    {
+        // Goals missed, experiments tried, no trend: everything says Cut, but TikTok converts at 6.7 % against 3.5 %.
+        // At 20 visits a month that is not significant (p = 0.12); at 200 it is. Unproven is not "not better".
+        var rows = new List<FunnelRecord>();
+        for (int i = 0; i < 12; i++)
+        {
+            var month = Period.Month(2025, 11).Offset(i);
+            rows.Add(new(month, "TikTok", 20 * scale, (i % 3 == 0 ? 2 : 1) * scale, 0));
+            rows.Add(new(month, "google", 100 * scale, (i % 2 == 0 ? 4 : 3) * scale, 0));
+        }
+
+        var goals = GoalSet.Create([Goal.Create("tt-leads", GoalMetric.Leads, GoalTarget.Absolute(5 * scale), networks: ["TikTok"])]);
+        var log = ExperimentLog.Create([
+            Experiment.Create("TikTok", ExperimentKind.Tone, "tone", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 31)),
+            Experiment.Create("TikTok", ExperimentKind.PostingTime, "time", new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 31))]);
+
+        var tiktok = new DecisionEngineBuilder().Build().Evaluate(FunnelTable.FromRows(rows), [], goals, log, new DateOnly(2026, 11, 1)).Network("TikTok");
+
+        Assert.That(tiktok.Verdict, Is.EqualTo(expected), tiktok.Explain());
+        if (expected == Verdict.Reduce)
+        {
+            Assert.That(tiktok.Confidence, Is.EqualTo(ConfidenceLevel.Medium));
+            Assert.That(tiktok.Evidence[^1].Code, Is.EqualTo(EvidenceCodes.ConversionInLine), "the rate that stopped the Cut is the reason quoted");
+        }
+    }
+
+    [Test]
+    public void Evaluate_GoalOrder_DoesNotChangeTheVerdict()
+    {
+        // Weighted credits of 1/6ths summed in two orders: 0.25 one way, 0.24999999999999997 the other, against a
+        // partly-met threshold of 25 %: Reduce one way, Cut the other, before attainment was rounded.
+        long[] v = [500, 600, 500, 600, 500, 500], l = [10, 10, 14, 14, 10, 10], c = [1, 1, 1, 1, 1, 3];
+        var rows = new List<FunnelRecord>();
+        for (int i = 0; i < 12; i++)
+        {
+            var month = Period.Month(2025, 11).Offset(i);
+            rows.Add(new(month, "TikTok", v[i % 6], l[i % 6], c[i % 6]));
+            rows.Add(new(month, "google", 3000, 60, 6));
+        }
+
+        var visits = Goal.Create("visits", GoalMetric.Visits, GoalTarget.Absolute(600), networks: ["TikTok"], weight: 1);
+        var leads = Goal.Create("leads", GoalMetric.Leads, GoalTarget.Absolute(14), networks: ["TikTok"], weight: 0.5);
+        var customers = Goal.Create("customers", GoalMetric.Customers, GoalTarget.Absolute(3), networks: ["TikTok"], weight: 1.5);
+        var log = ExperimentLog.Create([
+            Experiment.Create("TikTok", ExperimentKind.Tone, "tone", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 31)),
+            Experiment.Create("TikTok", ExperimentKind.PostingTime, "time", new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 31))]);
+        var engine = new DecisionEngineBuilder().Build();
+        var table = FunnelTable.FromRows(rows);
+
+        var one = engine.Evaluate(table, [], GoalSet.Create([visits, leads, customers]), log, new DateOnly(2026, 11, 1)).Network("TikTok");
+        var other = engine.Evaluate(table, [], GoalSet.Create([visits, customers, leads]), log, new DateOnly(2026, 11, 1)).Network("TikTok");
+
+        Assert.That(other.Verdict, Is.EqualTo(one.Verdict), one.Explain() + "\n" + other.Explain());
+        Assert.That(other.Evidence[^1].Value, Is.EqualTo(one.Evidence[^1].Value));
+    }
+
     [Test]
     public void Evaluate_HighRateOnAHandfulOfVisits_IsMinorNotConverter()
     {
