@@ -100,6 +100,8 @@ public sealed class FunnelTable
     /// reported (<see cref="FunnelDiagnosticCode.ImplausibleDate"/>), in the period of the table's granularity that
     /// holds their start when theirs differs. The table's granularity is the first valid row's with a plausible
     /// date, else the first valid row's; month for no valid row. <see cref="Diagnostics"/> are in row order.</para>
+    /// <para>Networks are matched ignoring case and surrounding white space; a network spelled several ways gets one
+    /// spelling in every row, whatever the input order: the one carrying the most visits (then the ordinally first).</para>
     /// <para>The table groups by every dimension that at least one valid row carries; rows without a value for
     /// such a dimension get <c>(not set)</c>. Leads may exceed visits (attribution moves conversions between
     /// periods and networks); the affected rates are then undefined, never above 1.</para>
@@ -164,6 +166,7 @@ public sealed class FunnelTable
             accepted.Add((rowIndex, row with { Period = period }));
         }
 
+        var spelling = NetworkSpellings(accepted);
         var sums = new Dictionary<RowKey, (long Visits, long Leads, long Customers)>(RowKeyComparer.Instance);
         var total = (Visits: 0L, Leads: 0L, Customers: 0L);
         foreach (var (rowIndex, row) in accepted)
@@ -178,7 +181,7 @@ public sealed class FunnelTable
 
             var key = new RowKey(
                 row.Period,
-                row.Network.Trim(),
+                spelling[row.Network.Trim()],
                 Dimension(dimensions, FunnelDimensions.ChannelGroup, row.ChannelGroup),
                 Dimension(dimensions, FunnelDimensions.Medium, row.Medium),
                 Dimension(dimensions, FunnelDimensions.Campaign, row.Campaign),
@@ -491,6 +494,40 @@ public sealed class FunnelTable
         {
             throw new ArgumentOutOfRangeException(name, confidence, "The confidence level must be strictly between 0 and 1.");
         }
+    }
+
+    /// <summary>
+    /// One spelling per network for the whole table, whatever the rows' order: the one with the most visits, then the
+    /// ordinally first. Rows spelling a network in different cases ("LinkedIn", "linkedin") are one network, and
+    /// keeping the first row's spelling made the name in every report depend on the export's row order.
+    /// </summary>
+    private static Dictionary<string, string> NetworkSpellings(List<(int Index, FunnelRecord Row)> rows)
+    {
+        var visits = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (_, row) in rows)
+        {
+            string name = row.Network.Trim();
+            // Saturating: the table's total is checked later, per row, and a ranking needs no exact sum.
+            visits.TryGetValue(name, out long sum);
+            visits[name] = long.MaxValue - sum >= row.Visits ? sum + row.Visits : long.MaxValue;
+        }
+
+        var best = new Dictionary<string, (string Name, long Visits)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, count) in visits)
+        {
+            if (!best.TryGetValue(name, out var current) || count > current.Visits || (count == current.Visits && string.CompareOrdinal(name, current.Name) < 0))
+            {
+                best[name] = (name, count);
+            }
+        }
+
+        var spelling = new Dictionary<string, string>(visits.Count, StringComparer.Ordinal);
+        foreach (string name in visits.Keys)
+        {
+            spelling[name] = best[name].Name;
+        }
+
+        return spelling;
     }
 
     private static string? Dimension(FunnelDimensions dimensions, FunnelDimensions which, string? value) =>

@@ -20,13 +20,37 @@ public sealed class FunnelTableTests
     ]);
 
     [Test]
+    public void FromRows_NetworkSpelledInSeveralCases_GetsOneSpellingWhateverTheRowOrder()
+    {
+        var rows = new List<FunnelRecord>
+        {
+            new(Period.Month(2026, 1), "linkedin", 200, 5, 1),
+            new(Period.Month(2026, 1), "LinkedIn", 300, 10, 1),
+            new(Period.Month(2026, 2), "linkedin", 50, 1, 0),
+            new(Period.Month(2026, 3), " LinkedIn ", 100, 2, 0),
+        };
+
+        var forward = FunnelTable.FromRows(rows);
+        rows.Reverse();
+        var backward = FunnelTable.FromRows(rows);
+
+        Assert.Multiple(() =>
+        {
+            // LinkedIn carries 400 visits, linkedin 250: every row is LinkedIn, in either order.
+            Assert.That(forward.Rows.Select(r => r.Network), Is.All.EqualTo("LinkedIn"));
+            Assert.That(forward.Rows.Select(r => (r.Period, r.Visits)), Is.EqualTo(new[] { (Period.Month(2026, 1), 500L), (Period.Month(2026, 2), 50L), (Period.Month(2026, 3), 100L) }));
+            Assert.That(backward.Rows, Is.EqualTo(forward.Rows));
+        });
+    }
+
+    [Test]
     public void FromRows_SortsRowsDeterministically()
     {
         var rows = Sample().Rows;
 
         Assert.That(
             rows.Select(r => $"{r.Period} {r.Network} {r.Campaign}"),
-            Is.EqualTo(new[] { "2026-01 Facebook brand", "2026-01 Facebook spring", "2026-01 LinkedIn b2b", "2026-03 LinkedIn b2b", "2026-04 facebook spring" }));
+            Is.EqualTo(new[] { "2026-01 Facebook brand", "2026-01 Facebook spring", "2026-01 LinkedIn b2b", "2026-03 LinkedIn b2b", "2026-04 Facebook spring" }), "one spelling per network: the one with the most visits");
     }
 
     [Test]
