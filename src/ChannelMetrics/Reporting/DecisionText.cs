@@ -122,7 +122,7 @@ internal sealed class DecisionText(ReportText text)
         }
 
         var unit = status.TargetForm == GoalTargetForm.GrowthPerPeriod ? Unit.Percent : UnitOf(status.Metric);
-        return Signed(g, unit == Unit.Percent ? Points(Math.Abs(g), 1) : Format(unit, Math.Abs(g)));
+        return Signed(g, unit == Unit.Percent ? Points(Math.Abs(g), 1) : Format(unit, Math.Abs(g), keepSmall: false));
     }
 
     /// <summary>
@@ -142,8 +142,8 @@ internal sealed class DecisionText(ReportText text)
     /// <summary>A probability with one decimal, bounded away from certainty: "more than 99.9%" rather than a rounded "100.0%".</summary>
     public string Probability(double probability) => probability switch
     {
-        > 0.999 => Text.FormatPlain("ProbabilityAbove", new TextArg("probability", Text.Percent(0.999))),
-        < 0.001 => Text.FormatPlain("ProbabilityBelow", new TextArg("probability", Text.Percent(0.001))),
+        > 0.999 => Text.FormatPlain("MoreThan", new TextArg("value", Text.Percent(0.999))),
+        < 0.001 => Text.FormatPlain("LessThan", new TextArg("value", Text.Percent(0.001))),
         _ => Text.Percent(probability),
     };
 
@@ -286,11 +286,13 @@ internal sealed class DecisionText(ReportText text)
         _ => "Policy",
     });
 
-    private string Format(Unit unit, double value) => unit switch
+    // A small value keeps what it has: a campaign's 0.04 % share is not "0.0%", its scaled target of 0.01 not "0.0".
+    // A gap does not (keepSmall: false): one that rounds to zero reads as none.
+    private string Format(Unit unit, double value, bool keepSmall = true) => unit switch
     {
-        Unit.Percent => Text.Percent(value),
+        Unit.Percent => keepSmall && value is > 0 and < 0.0005 ? Text.FormatPlain("LessThan", new TextArg("value", Text.Percent(0.001))) : Text.Percent(value),
         Unit.Score => Text.Decimal(value, 2),
         Unit.Money => Text.Decimal(value, 2),
-        _ => value == Math.Round(value) ? Text.Decimal(value, 0) : Text.Decimal(value, 1),
+        _ => value == Math.Round(value) ? Text.Decimal(value, 0) : keepSmall && Math.Abs(value) < 1 ? Text.Fraction(value) : Text.Decimal(value, 1),
     };
 }

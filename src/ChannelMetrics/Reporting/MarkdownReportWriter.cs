@@ -74,6 +74,11 @@ public sealed class MarkdownReportWriter : ReportWriter
                     ? text.WithInterval(text.Percent(rate), text.Percent(interval.Lower), text.Percent(interval.Upper))
                     : text.Percent(rate))
                 : text.Get("NotAvailable"))));
+        if (funnel is not null)
+        {
+            // The brackets recur in every section: say once what they are.
+            md.Paragraph(text.Format("FunnelConfidence", new TextArg("confidence", text.Level(funnel.Confidence))));
+        }
 
         if (report.Networks.Count == 0)
         {
@@ -257,7 +262,7 @@ public sealed class MarkdownReportWriter : ReportWriter
 
         if (shown < evidence.Count)
         {
-            md.Paragraph(md.Text.Format("MoreEvidence", new TextArg("count", md.Text.Count(evidence.Count - shown))));
+            md.Paragraph(md.Text.Format("MoreEvidence", new TextArg("count", md.Text.Count(evidence.Count - shown), evidence.Count - shown)));
         }
     }
 

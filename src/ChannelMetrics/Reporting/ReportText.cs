@@ -161,6 +161,9 @@ internal sealed class ReportText
 
     internal string Decimal(double value, int digits) => value.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), _numbers);
 
+    /// <summary>A number below 1 with up to three decimals and no trailing zeros: 0.2, 0.01, 0.005.</summary>
+    internal string Fraction(double value) => value.ToString("0.###", _numbers);
+
     internal string Date(DateOnly date) => date.ToString(Culture.Name.Length == 0 ? "d MMMM yyyy" : _dates.LongDatePattern, _dates);
 
     /// <summary>A period as people name it: <c>March 2026</c>, <c>Q1 2026</c>, <c>Week 5, 2026</c>, <c>5 March 2026</c>.</summary>

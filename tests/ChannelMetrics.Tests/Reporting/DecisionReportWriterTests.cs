@@ -173,6 +173,25 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
+    public void Markdown_SmallValues_AreNotRoundedToZero_AndTheBracketsAreExplained()
+    {
+        var inherited = new Evidence { Code = EvidenceCodes.GoalInherited, Value = 0.0004, Message = "ENGINE MESSAGE" };
+        var met = new Evidence { Code = EvidenceCodes.GoalMet, GoalId = "x|leads", Metric = "leads", Value = 0.2, ComparedWith = new EvidenceComparison(ComparisonBasis.Target, 0.01), Message = "ENGINE MESSAGE" };
+        var report = Small(inherited, met);
+        report = report with { Networks = [report.Networks[0] with { Evidence = [Above(), inherited, met, Above(), Above(), Above()] }] };
+
+        string markdown = new MarkdownReportWriter().WriteToString(report, DecisionSamples.Funnel());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(markdown, Ordinal.Contains("counts scaled to its less than 0.1% share"));
+            Assert.That(markdown, Ordinal.Contains("0.2 on average against a target of 0.01."));
+            Assert.That(markdown, Ordinal.Contains("Conversion rates are shown with their 95% confidence interval (Wilson score)."));
+            Assert.That(markdown, Ordinal.Contains("1 more reason is in the JSON report."));
+        });
+    }
+
+    [Test]
     public void Markdown_UnknownCode_FallsBackToTheEnginesSentence()
     {
         var future = new Evidence { Code = "SomethingNew", Message = "A new *rule* said so." };
@@ -242,7 +261,7 @@ public sealed class DecisionReportWriterTests
         string markdown = new MarkdownReportWriter(ReportOptions.Default with { MaxEvidencePerNetwork = 2 }).WriteToString(report);
 
         Assert.That(markdown, Ordinal.NotContains("There is no data"));
-        Assert.That(markdown, Ordinal.Contains("Reasons not shown here: 1 (see the JSON report)."));
+        Assert.That(markdown, Ordinal.Contains("1 more reason is in the JSON report."));
     }
 
     [Test]
