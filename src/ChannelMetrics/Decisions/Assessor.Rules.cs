@@ -325,7 +325,7 @@ internal sealed partial class Assessor
             partly ? EvidenceCodes.GoalsPartlyMet : EvidenceCodes.GoalsNotMet,
             attainment,
             _policy.PartlyMetShare,
-            string.Create(CultureInfo.InvariantCulture, $"{name} meets only {Pct(attainment)} of its goals by weight"));
+            string.Create(CultureInfo.InvariantCulture, $"{name} scores only {Pct(attainment)} on its goals (a missed goal counts by the share of periods it was met in, weighted by goal)"));
         bool enoughExperiments = experiments.Count >= _policy.MinimumExperimentsBeforeCut && experiments.Periods >= _policy.MinimumExperimentPeriodsBeforeCut;
         // Too few visits is never a Cut, whatever the goals (a reach-only network included): at most Reduce, below.
         // Nor is a rate that looks materially better but is not proven so: that is a lack of data, not of quality.
@@ -415,7 +415,7 @@ internal sealed partial class Assessor
         Message = code switch
         {
             EvidenceCodes.GoalsMet or EvidenceCodes.OtherGoalsMet => string.Create(CultureInfo.InvariantCulture, $"{lead}, at least the {Pct(threshold)} that counts as meeting its goals."),
-            EvidenceCodes.GoalsPartlyMet => string.Create(CultureInfo.InvariantCulture, $"{lead}: its goals are missed, but it still meets part of them (at least {Pct(threshold)})."),
+            EvidenceCodes.GoalsPartlyMet => string.Create(CultureInfo.InvariantCulture, $"{lead}: short of meeting them, but at least the {Pct(threshold)} that counts as partly meeting them."),
             _ => string.Create(CultureInfo.InvariantCulture, $"{lead}, below the {Pct(threshold)} that would count as partly met."),
         },
     };

@@ -146,6 +146,7 @@ public sealed class DecisionEngineSituationTests
 
         Assert.That(other.Verdict, Is.EqualTo(one.Verdict), one.Explain() + "\n" + other.Explain());
         Assert.That(other.Evidence[^1].Value, Is.EqualTo(one.Evidence[^1].Value));
+        Assert.That(one.Evidence(EvidenceCodes.GoalsPartlyMet).Message, Does.StartWith("TikTok scores only 25.0% on its goals (a missed goal counts by the share of periods it was met in"));
     }
 
     [Test]
