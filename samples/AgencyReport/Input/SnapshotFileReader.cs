@@ -124,7 +124,7 @@ internal static class SnapshotFileReader
                 return $"{column} '{cell}' is not a whole number of zero or more";
             }
 
-            if (Set(() => set(s, value), column, cell, ref s) is { } rangeProblem)
+            if (TrySet(ref s, x => set(x, value), column, cell) is { } rangeProblem)
             {
                 return rangeProblem;
             }
@@ -145,22 +145,22 @@ internal static class SnapshotFileReader
             return hoursProblem;
         }
 
-        var withMoney = s;
-        if (Set(() => s with { Spend = spend, Revenue = revenue, HoursSpent = hours is decimal h ? (double)h : null }, "hours", hours?.ToString(CultureInfo.InvariantCulture) ?? "", ref withMoney) is { } problem)
+        // Only the hours have an upper bound (spend and revenue were checked for sign above).
+        if (TrySet(ref s, x => x with { Spend = spend, Revenue = revenue, HoursSpent = hours is decimal h ? (double)h : null }, "hours", hours?.ToString(CultureInfo.InvariantCulture) ?? "") is { } problem)
         {
             return problem;
         }
 
-        snapshot = withMoney;
+        snapshot = s;
         return null;
     }
 
     /// <summary>Applies a value the snapshot validates itself (counts up to 2⁶⁰, hours up to a billion): a value beyond is the line's problem.</summary>
-    private static string? Set(Func<ChannelSnapshot> apply, string column, string cell, ref ChannelSnapshot snapshot)
+    private static string? TrySet(ref ChannelSnapshot snapshot, Func<ChannelSnapshot, ChannelSnapshot> apply, string column, string cell)
     {
         try
         {
-            snapshot = apply();
+            snapshot = apply(snapshot);
             return null;
         }
         catch (ArgumentOutOfRangeException)

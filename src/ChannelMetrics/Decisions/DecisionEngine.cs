@@ -172,7 +172,7 @@ public sealed class DecisionEngine
     private static Period EvaluationPeriod(DateOnly evaluationDate, PeriodGranularity granularity)
     {
         var current = Period.Containing(evaluationDate, granularity);
-        return current.Start == Period.Containing(DateOnly.MinValue, granularity).Start
+        return current == Period.Containing(DateOnly.MinValue, granularity)
             ? throw new ArgumentOutOfRangeException(nameof(evaluationDate), evaluationDate, $"The evaluation date lies in the calendar's first {granularity} period: there is no complete period before it to judge.")
             : current.Previous();
     }
