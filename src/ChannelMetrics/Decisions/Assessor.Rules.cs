@@ -654,20 +654,51 @@ internal sealed partial class Assessor
 
     private readonly record struct ExperimentFacts(int Count, int Periods, IReadOnlyList<ExperimentKind> Tried, IReadOnlyList<ExperimentKind> Untried, Evidence Evidence);
 
+    /// <summary>
+    /// Counts the tries among experiments: entries of one kind that overlap or follow on the next day are one try,
+    /// so an experiment logged twice, or split at a month's end, does not count as the two tries a Cut needs.
+    /// </summary>
+    private int DistinctTries(List<Experiment> experiments)
+    {
+        int tries = 0;
+        foreach (var byKind in experiments.GroupBy(e => e.Kind))
+        {
+            DateOnly? reach = null;
+            foreach (var e in byKind.OrderBy(e => e.Start))
+            {
+                // A still-running experiment runs until the evaluation's last day.
+                var end = e.End is DateOnly last && last < _lastDay ? last : _lastDay;
+                if (reach is not DateOnly r || e.Start > r)
+                {
+                    tries++;
+                    reach = end == DateOnly.MaxValue ? end : end.AddDays(1);
+                }
+                else if (end >= r)
+                {
+                    reach = end == DateOnly.MaxValue ? end : end.AddDays(1);
+                }
+            }
+        }
+
+        return tries;
+    }
+
     private ExperimentFacts Experiments(Subject s)
     {
-        int count = 0;
         var tried = new SortedSet<ExperimentKind>();
+        var applicable = new List<Experiment>();
         // As ExperimentLog.ForNetwork(network, campaign): a campaign counts its own experiments and the network-wide ones.
         foreach (var experiment in s.NetworkExperiments)
         {
             bool applies = s.Campaign is null || experiment.Campaign is null || string.Equals(experiment.Campaign, s.Campaign, StringComparison.OrdinalIgnoreCase);
             if (applies && experiment.Start <= _lastDay)
             {
-                count++;
+                applicable.Add(experiment);
                 tried.Add(experiment.Kind);
             }
         }
+
+        int count = DistinctTries(applicable);
 
         int periods = count == 0 ? 0 : _experiments.PeriodsCovered(s.Network, _data.Granularity, _lastDay, s.Campaign).Count;
         var untried = new List<ExperimentKind>();

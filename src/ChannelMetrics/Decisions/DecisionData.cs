@@ -240,7 +240,9 @@ internal sealed class DecisionData
 
             var owner = data.GetOrAdd(snapshot.Network);
             int at = start.PeriodsUntil(snapshot.Period);
-            if (owner.FirstSnapshot is null || at < owner.FirstSnapshot)
+            // A snapshot that knows nothing is no history: an all-empty row from a spreadsheet must not make a
+            // network two months old look a year old, old enough to be cut.
+            if ((owner.FirstSnapshot is null || at < owner.FirstSnapshot) && KnowsAnything(snapshot))
             {
                 owner.FirstSnapshot = at;
             }
@@ -279,4 +281,9 @@ internal sealed class DecisionData
     }
 
     private void Note(string message) => Notes.Add(new Evidence { Code = EvidenceCodes.DataNote, Message = message });
+
+    private static bool KnowsAnything(ChannelSnapshot s) =>
+        s.Followers is not null || s.Impressions is not null || s.Reach is not null || s.Comments is not null || s.Shares is not null
+        || s.Likes is not null || s.Reposts is not null || s.Mentions is not null || s.PositiveCount is not null
+        || s.NeutralCount is not null || s.NegativeCount is not null || s.Spend is not null || s.HoursSpent is not null || s.Revenue is not null;
 }

@@ -33,7 +33,10 @@ public sealed record DecisionPolicy
     /// <value>6. Below five values Mann-Kendall can never be significant at 0.05; six months also spans more than one content cycle.</value>
     public int MinimumPeriodsBeforeCut { get; init; } = 6;
 
-    /// <summary>Gets the experiments that must be on record before a <see cref="Verdict.Cut"/>.</summary>
+    /// <summary>
+    /// Gets the experiments that must be on record before a <see cref="Verdict.Cut"/>, counted as distinct tries:
+    /// entries of one kind that overlap or follow on the next day (one test logged twice, or month by month) count once.
+    /// </summary>
     /// <value>2. One failed experiment may be one bad idea; two different tries make "we tried" credible.</value>
     public int MinimumExperimentsBeforeCut { get; init; } = 2;
 

@@ -119,6 +119,60 @@ public sealed class DecisionEngineSituationTests
     }
 
     [Test]
+    public void Evaluate_SnapshotThatKnowsNothing_IsNoHistory()
+    {
+        // Facebook has two months of data; an all-empty snapshot a year earlier made it old enough to be cut.
+        var rows = new List<FunnelRecord>();
+        for (int i = 0; i < 24; i++)
+        {
+            rows.Add(new(Period.Month(2026, 10).Offset(-i), "google", 2000, 50, 6));
+        }
+
+        rows.Add(new(Period.Month(2026, 9), "Facebook", 400, 1, 0));
+        rows.Add(new(Period.Month(2026, 10), "Facebook", 400, 1, 0));
+        var goals = GoalSet.Create([Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(20), networks: ["Facebook"])]);
+        var log = ExperimentLog.Create([
+            Experiment.Create("Facebook", ExperimentKind.ContentFormat, "reels", new DateOnly(2026, 8, 1), new DateOnly(2026, 9, 30)),
+            Experiment.Create("Facebook", ExperimentKind.PostingTime, "evenings", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31))]);
+        var engine = new DecisionEngineBuilder().Build();
+
+        var facebook = engine.Evaluate(FunnelTable.FromRows(rows), [new ChannelSnapshot { Network = "Facebook", Period = Period.Month(2025, 11) }], goals, log, new DateOnly(2026, 11, 1)).Network("Facebook");
+
+        Assert.That(facebook.Verdict, Is.EqualTo(Verdict.InsufficientData), facebook.Explain());
+        Assert.That(facebook.HistoryPeriods, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Evaluate_OneExperimentLoggedTwiceOrSplitAtAMonthsEnd_IsOneTry()
+    {
+        var rows = new List<FunnelRecord>();
+        for (int i = 0; i < 12; i++)
+        {
+            rows.Add(new(Period.Month(2026, 10).Offset(-i), "google", 2000, 50, 6));
+            rows.Add(new(Period.Month(2026, 10).Offset(-i), "Facebook", 400, 4, 0));
+        }
+
+        var goals = GoalSet.Create([Goal.Create("fb-leads", GoalMetric.Leads, GoalTarget.Absolute(20), networks: ["Facebook"])]);
+        var once = Experiment.Create("Facebook", ExperimentKind.ContentFormat, "reels", new DateOnly(2026, 5, 1), new DateOnly(2026, 8, 31));
+        var firstHalf = Experiment.Create("Facebook", ExperimentKind.ContentFormat, "reels", new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 30));
+        var secondHalf = Experiment.Create("Facebook", ExperimentKind.ContentFormat, "reels", new DateOnly(2026, 7, 1), new DateOnly(2026, 8, 31));
+        var later = Experiment.Create("Facebook", ExperimentKind.ContentFormat, "carousels", new DateOnly(2026, 9, 2), new DateOnly(2026, 10, 31));
+        var engine = new DecisionEngineBuilder().Build();
+        ChannelAssessment Facebook(params Experiment[] experiments) =>
+            engine.Evaluate(FunnelTable.FromRows(rows), [], goals, ExperimentLog.Create(experiments), new DateOnly(2026, 11, 1)).Network("Facebook");
+
+        var single = Facebook(once);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(single.Verdict, Is.Not.EqualTo(Verdict.Cut), single.Explain());
+            Assert.That(Facebook(once, once).Verdict, Is.EqualTo(single.Verdict), "logged twice");
+            Assert.That(Facebook(firstHalf, secondHalf).Verdict, Is.EqualTo(single.Verdict), "split at a month's end");
+            Assert.That(Facebook(once, later).Verdict, Is.EqualTo(Verdict.Cut), "a second try of the same kind, two days after the first ended, is a try");
+        });
+    }
+
+    [Test]
     public void Evaluate_GoalOrder_DoesNotChangeTheVerdict()
     {
         // Weighted credits of 1/6ths summed in two orders: 0.25 one way, 0.24999999999999997 the other, against a
