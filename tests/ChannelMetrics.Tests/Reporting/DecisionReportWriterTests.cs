@@ -212,6 +212,7 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains("Portfolio: 1,000 visits, 50 leads and 5 customers; visit → lead n/a."));
             Assert.That(markdown, Ordinal.Contains("| X (Twitter) | **Invest** | high | Converter | 1,000 | 50 | 5 | 1 of 1 |"));
             Assert.That(markdown, Ordinal.Contains("**Verdict: Invest (confidence: high).** Put more in:"));
+            Assert.That(markdown, Ordinal.Contains("| Goal | Metric | Target | Average | Gap | Status | Reached in |"), "the observed value is the window's average, and says so");
             Assert.That(markdown, Ordinal.Contains("| x\\|leads | leads | at least 10 | 12.5 | +2.5 | Met | — |"));
             Assert.That(markdown, Ordinal.NotContains("### Funnel by period"), "no funnel table was given");
         });
