@@ -37,7 +37,7 @@ public sealed class MarkdownReportWriter : ReportWriter
 
     private protected override void WriteFunnel(FunnelTable table, TextWriter writer)
     {
-        var md = new MarkdownDocument(writer, new ReportText(Options.Culture, Options.Language));
+        var md = new MarkdownDocument(writer, new ReportText(Options.Culture, Options.Language, table.Granularity));
         md.Open();
         md.Heading(1, md.Text.Get("FunnelTitle"));
         if (table.Rows.Count == 0)
@@ -53,7 +53,7 @@ public sealed class MarkdownReportWriter : ReportWriter
 
     private protected override void WriteDecisions(DecisionReport report, FunnelTable? funnel, TextWriter writer)
     {
-        var md = new MarkdownDocument(writer, new ReportText(Options.Culture, Options.Language));
+        var md = new MarkdownDocument(writer, new ReportText(Options.Culture, Options.Language, report.EvaluationPeriod.Granularity));
         var text = md.Text;
         var words = new DecisionText(text);
         md.Open();

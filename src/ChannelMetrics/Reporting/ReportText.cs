@@ -54,12 +54,18 @@ internal sealed class ReportText
     private static readonly ConcurrentDictionary<string, Dictionary<string, string>?> s_catalogs = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string>[] _chain;
+    private readonly string? _variant;
     private readonly DateTimeFormatInfo _dates;
     private readonly NumberFormatInfo _numbers;
 
-    internal ReportText(CultureInfo culture, string? language = null)
+    /// <param name="culture">The culture of numbers and dates.</param>
+    /// <param name="language">The language of the text, or <see langword="null"/> for the culture's.</param>
+    /// <param name="granularity">The report's periods: a text with a variant for them (<c>PerPeriod.Month</c>:
+    /// "{value} per month") is used before the generic one ("{value} per period").</param>
+    internal ReportText(CultureInfo culture, string? language = null, PeriodGranularity? granularity = null)
     {
         Culture = culture;
+        _variant = granularity is { } g ? "." + g.ToString() : null;
         _chain = Chain(language ?? culture.Name, out string resolved);
         Language = resolved;
         _numbers = culture.Name.Length == 0 ? s_englishNumbers : culture.NumberFormat;
@@ -80,25 +86,17 @@ internal sealed class ReportText
     internal bool IsRightToLeft { get; }
 
     /// <summary>Returns the text of a key (in this culture, else its parent's, else English).</summary>
-    internal string Get(string key)
-    {
-        foreach (var catalog in _chain)
-        {
-            if (catalog.TryGetValue(key, out var text))
-            {
-                return text;
-            }
-        }
-
-        throw new InvalidOperationException($"The report text '{key}' is missing from ReportText.en.json.");
-    }
+    internal string Get(string key) =>
+        TryGet(key) ?? throw new InvalidOperationException($"The report text '{key}' is missing from ReportText.en.json.");
 
     /// <summary>Returns the text of a key, or <see langword="null"/> when no language file has it.</summary>
     internal string? TryGet(string key)
     {
+        // Language before variant: Arabic's generic text beats English's text for months.
+        string? variant = _variant is null ? null : key + _variant;
         foreach (var catalog in _chain)
         {
-            if (catalog.TryGetValue(key, out var text))
+            if ((variant is not null && catalog.TryGetValue(variant, out var text)) || catalog.TryGetValue(key, out text))
             {
                 return text;
             }

@@ -117,9 +117,9 @@ public sealed class DecisionReportWriterTests
         {
             Assert.That(markdown, Ordinal.Contains("Portfolio: 1 visit, 1 lead and 1 customer;"));
             Assert.That(markdown, Ordinal.Contains("X (Twitter) brought only 1 visit, fewer than the 100 needed"));
-            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 1 experiment on record over 1 period (tone)."));
-            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last period."));
-            Assert.That(markdown, Ordinal.Contains("If this trend held, the target would be reached in 1 period."));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 1 experiment on record over 1 month (tone)."));
+            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last month."));
+            Assert.That(markdown, Ordinal.Contains("If this trend held, the target would be reached in 1 month."));
         });
     }
 
@@ -137,8 +137,8 @@ public sealed class DecisionReportWriterTests
         {
             Assert.That(markdown, Ordinal.Contains("Portfolio: 1,000 visits, 50 leads and 5 customers;"));
             Assert.That(markdown, Ordinal.Contains("X (Twitter) brought no visits, fewer than the 100 needed"));
-            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 2 experiments on record over 12 periods (tone)."));
-            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last 6 periods."));
+            Assert.That(markdown, Ordinal.Contains("X (Twitter) has 2 experiments on record over 12 months (tone)."));
+            Assert.That(markdown, Ordinal.Contains("in the visits of X (Twitter) over the last 6 months."));
         });
     }
 
@@ -156,7 +156,9 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains("| 1,000 | 50 | 5 | — |"));
             Assert.That(markdown, Ordinal.Contains("Judge it on: its traffic goals, not on leads."));
             Assert.That(markdown, Ordinal.NotContains("Work on: the traffic itself"));
-            Assert.That(markdown, Ordinal.Contains("Trend: +1.92 pts per period."));
+            Assert.That(markdown, Ordinal.Contains("Trend: +1.92 pts per month."), "a monthly report says month");
+            var weekly = report with { EvaluationPeriod = Period.Containing(new DateOnly(2026, 10, 26), PeriodGranularity.Week), WindowStart = Period.Containing(new DateOnly(2026, 9, 14), PeriodGranularity.Week) };
+            Assert.That(new MarkdownReportWriter().WriteToString(weekly), Ordinal.Contains("Trend: +1.92 pts per period."), "no text for weeks: the generic one");
         });
     }
 
@@ -192,6 +194,16 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
+    public void Markdown_Arabic_MonthlyReport_CountsMonths()
+    {
+        var tried = new Evidence { Code = EvidenceCodes.ExperimentsTried, Value = 2, Periods = 5, Kinds = [ExperimentKind.Tone], Message = "ENGINE MESSAGE" };
+
+        string markdown = new MarkdownReportWriter(s_arabic).WriteToString(Small(tried));
+
+        Assert.That(markdown, Ordinal.Contains($"تجربتان خلال {Fsi}5{Pdi} أشهر"));
+    }
+
+    [Test]
     public void Markdown_UnknownCode_FallsBackToTheEnginesSentence()
     {
         var future = new Evidence { Code = "SomethingNew", Message = "A new *rule* said so." };
@@ -214,7 +226,7 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains("**Verdict: Invest (confidence: high).** Put more in:"));
             Assert.That(markdown, Ordinal.Contains("| Goal | Metric | Target | Average | Gap | Status | Reached in |"), "the observed value is the window's average, and says so");
             Assert.That(markdown, Ordinal.Contains("| x\\|leads | leads | at least 10 | 12.5 | +2.5 | Met | — |"));
-            Assert.That(markdown, Ordinal.NotContains("### Funnel by period"), "no funnel table was given");
+            Assert.That(markdown, Ordinal.NotContains("### Funnel by month"), "no funnel table was given");
         });
     }
 
@@ -229,7 +241,7 @@ public sealed class DecisionReportWriterTests
             Assert.That(markdown, Ordinal.Contains($"\n## {network.Network}\n"));
         }
 
-        Assert.That(markdown, Ordinal.Contains("### Funnel by period"));
+        Assert.That(markdown, Ordinal.Contains("### Funnel by month"));
         Assert.That(markdown, Ordinal.Contains("| October 2026 | 610 | 35 | 5 |"));
         Assert.That(markdown, Ordinal.Contains("#### company\\|page"), "campaign names are escaped");
     }
@@ -403,7 +415,7 @@ public sealed class DecisionReportWriterTests
     }
 
     [Test]
-    public void Markdown_GrowthGoal_SaysPerPeriod()
+    public void Markdown_GrowthGoal_SaysPerMonth()
     {
         var report = Small(new Evidence { Code = EvidenceCodes.GoalMissed, GoalId = "growth", Metric = "followers", Value = 0.025, ComparedWith = new EvidenceComparison(ComparisonBasis.Target, 0.05), Message = "m" });
         var network = report.Networks[0];
@@ -412,8 +424,8 @@ public sealed class DecisionReportWriterTests
 
         string markdown = new MarkdownReportWriter().WriteToString(report);
 
-        Assert.That(markdown, Ordinal.Contains("- Goal growth (followers) is missed: 2.5% per period on average against a target of 5.0% per period.\n"));
-        Assert.That(markdown, Ordinal.Contains("| growth | followers | at least 5.0% per period | 2.5% per period | -2.5 pts | Missed | — |"));
+        Assert.That(markdown, Ordinal.Contains("- Goal growth (followers) is missed: 2.5% per month on average against a target of 5.0% per month.\n"));
+        Assert.That(markdown, Ordinal.Contains("| growth | followers | at least 5.0% per month | 2.5% per month | -2.5 pts | Missed | — |"));
     }
 
     [Test]
