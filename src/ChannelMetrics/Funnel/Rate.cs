@@ -14,13 +14,18 @@ namespace ChannelMetrics.Funnel;
 /// </remarks>
 public readonly struct Rate : IEquatable<Rate>
 {
+    private const double DefaultConfidence = 0.95;
+
     private readonly Interval _interval;
+
+    // 0 in default(Rate): read as DefaultConfidence, so that default(Rate) equals Rate.Of(0, 0).
+    private readonly double _confidence;
 
     private Rate(long successes, long trials, double confidence, Interval interval)
     {
         Successes = successes;
         Trials = trials;
-        Confidence = confidence;
+        _confidence = confidence;
         _interval = interval;
     }
 
@@ -30,8 +35,8 @@ public readonly struct Rate : IEquatable<Rate>
     /// <summary>Gets the number of trials (the denominator).</summary>
     public long Trials { get; }
 
-    /// <summary>Gets the two-sided confidence level of <see cref="Interval"/>.</summary>
-    public double Confidence { get; }
+    /// <summary>Gets the two-sided confidence level of <see cref="Interval"/> (0.95 for <c>default(Rate)</c>).</summary>
+    public double Confidence => _confidence == 0 ? DefaultConfidence : _confidence;
 
     /// <summary>Gets why the rate has no value, or <see cref="RateUndefinedReason.None"/> when it has one.</summary>
     public RateUndefinedReason Reason => Trials == 0
@@ -53,7 +58,7 @@ public readonly struct Rate : IEquatable<Rate>
     /// <param name="confidence">The two-sided confidence level of the interval, strictly between 0 and 1.</param>
     /// <returns>The rate.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or the confidence is not in (0, 1).</exception>
-    public static Rate Of(long successes, long trials, double confidence = 0.95)
+    public static Rate Of(long successes, long trials, double confidence = DefaultConfidence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(successes);
         ArgumentOutOfRangeException.ThrowIfNegative(trials);

@@ -207,7 +207,8 @@ public static class Proportions
 
     /// <summary>
     /// Compares two rates with the test their counts support: <see cref="FisherExact"/> when any expected cell count is
-    /// below 5, otherwise <see cref="TwoProportionZTest"/>. <see cref="ProportionComparison.Test"/> says which was used.
+    /// below 5 (unless its table is too large to sum), otherwise <see cref="TwoProportionZTest"/>.
+    /// <see cref="ProportionComparison.Test"/> says which was used.
     /// </summary>
     /// <param name="successesA">Group A's successes, 0 to <paramref name="trialsA"/>.</param>
     /// <param name="trialsA">Group A's trials, 0 or more.</param>
@@ -219,9 +220,17 @@ public static class Proportions
     {
         ValidateCounts(successesA, trialsA, nameof(successesA), nameof(trialsA));
         ValidateCounts(successesB, trialsB, nameof(successesB), nameof(trialsB));
-        return HasSmallExpectedCounts(successesA, trialsA, successesB, trialsB)
-            ? FisherExact(successesA, trialsA, successesB, trialsB)
-            : TwoProportionZTest(successesA, trialsA, successesB, trialsB);
+        if (HasSmallExpectedCounts(successesA, trialsA, successesB, trialsB))
+        {
+            // Fisher refuses tables with too many possible outcomes; counts that large are where the z test is accurate.
+            var fisher = FisherExact(successesA, trialsA, successesB, trialsB);
+            if (fisher.Reason != StatisticNotComputableReason.TooManyValues)
+            {
+                return fisher;
+            }
+        }
+
+        return TwoProportionZTest(successesA, trialsA, successesB, trialsB);
     }
 
     /// <summary>

@@ -50,7 +50,13 @@ public sealed class RateTests
     [Test]
     public void Default_IsZeroOfZero()
     {
-        Assert.That(default(Rate).Reason, Is.EqualTo(RateUndefinedReason.NoTrials));
+        Assert.Multiple(() =>
+        {
+            Assert.That(default(Rate).Reason, Is.EqualTo(RateUndefinedReason.NoTrials));
+            Assert.That(default(Rate), Is.EqualTo(Rate.Of(0, 0)), "the same rate, as its text says");
+            Assert.That(default(Rate).GetHashCode(), Is.EqualTo(Rate.Of(0, 0).GetHashCode()));
+            Assert.That(default(Rate).Confidence, Is.EqualTo(0.95));
+        });
     }
 
     [Test]

@@ -166,6 +166,20 @@ public sealed class ProportionComparisonTests
     }
 
     [Test]
+    public void Compare_SmallExpectedCountInATableFisherRefuses_UsesTheZTest()
+    {
+        // An expected cell under 5 routes to Fisher, whose table here has ~2^25 possible outcomes: the z test answers.
+        var compare = Proportions.Compare(1_000_000, 1L << 25, 49_000_000, 1_000_000_000_000_000);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compare.Test, Is.EqualTo(ProportionTest.TwoProportionZTest));
+            Assert.That(compare.IsComputable, Is.True);
+            Assert.That(compare.PValue, Is.LessThan(0.001));
+        });
+    }
+
+    [Test]
     public void FisherExact_TableWithMoreThan2To24PossibleCells_SaysTooManyValues()
     {
         var fisher = Proportions.FisherExact(10_000_000, 40_000_000, 10_000_000, 40_000_000);
