@@ -663,19 +663,21 @@ internal sealed partial class Assessor
         int tries = 0;
         foreach (var byKind in experiments.GroupBy(e => e.Kind))
         {
-            DateOnly? reach = null;
+            // The first day that would start a new try: the day after the ones covered so far.
+            DateOnly? next = null;
             foreach (var e in byKind.OrderBy(e => e.Start))
             {
                 // A still-running experiment runs until the evaluation's last day.
                 var end = e.End is DateOnly last && last < _lastDay ? last : _lastDay;
-                if (reach is not DateOnly r || e.Start > r)
+                var after = end == DateOnly.MaxValue ? end : end.AddDays(1);
+                if (next is not DateOnly n || e.Start > n)
                 {
                     tries++;
-                    reach = end == DateOnly.MaxValue ? end : end.AddDays(1);
+                    next = after;
                 }
-                else if (end >= r)
+                else if (after > n)
                 {
-                    reach = end == DateOnly.MaxValue ? end : end.AddDays(1);
+                    next = after;
                 }
             }
         }
