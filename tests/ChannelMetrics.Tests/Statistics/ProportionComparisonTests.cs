@@ -107,9 +107,30 @@ public sealed class ProportionComparisonTests
     [TestCase(1, 3, 2, 3, 1, 1, 0.7571428571428562)]
     [TestCase(20, 20, 0, 20, 1, 1, 1.857845555980752e-12)]
     [TestCase(12, 15, 2, 15, 1, 1, 0.0001222082789957596)]
+    [TestCase(50, 1_000_000_000, 70, 1_000_000_000, 1, 1, 0.9657031851183799)]
+    [TestCase(500, 1_000_000_000_000, 560, 1_000_000_000_000, 1, 1, 0.9672889761934893)]
     public void ProbabilityBBeatsA_MatchesNumericalIntegration(long sA, long nA, long sB, long nB, int priorAlpha, int priorBeta, double expected)
     {
         Assert.That(Proportions.ProbabilityBBeatsA(sA, nA, sB, nB, priorAlpha, priorBeta), Rel(expected));
+    }
+
+    [TestCase(1_000_000_000L)]
+    [TestCase(1_000_000_000_000L)]
+    [TestCase(1_000_000_000_000_000L)]
+    public void ProbabilityBBeatsA_HugeTrials_KeepsItsDigits(long trials)
+    {
+        // Reference-free: equal groups give 1/2 by symmetry, and the two directions sum to 1 (no ties in a continuous
+        // posterior). With log-Beta functions of these sizes they came out 0.4962 and 0.990 at 1e12 trials, and 1 and 2 at 1e15.
+        double equal = Proportions.ProbabilityBBeatsA(10, trials, 10, trials);
+        double b = Proportions.ProbabilityBBeatsA(10, trials, 11, trials);
+        double a = Proportions.ProbabilityBBeatsA(11, trials, 10, trials);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(equal, Is.EqualTo(0.5).Within(1e-9));
+            Assert.That(a + b, Is.EqualTo(1).Within(1e-9));
+            Assert.That(b, Is.GreaterThan(0.5));
+        });
     }
 
     [Test]
