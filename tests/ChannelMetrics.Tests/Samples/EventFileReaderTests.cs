@@ -120,18 +120,7 @@ public sealed class EventFileReaderTests
         string path = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.csv.gz");
         try
         {
-            var csv = new StringBuilder(Header);
-            for (int i = 0; i < 20_000; i++)
-            {
-                csv.Append("2025-01-01T00:00:00Z,visit,V").Append(i).Append(",https://x.example/").Append(i).Append('\n');
-            }
-
-            using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
-            {
-                gzip.Write(Encoding.UTF8.GetBytes(csv.ToString()));
-            }
-
-            byte[] whole = File.ReadAllBytes(path);
+            byte[] whole = NumberedVisitsGzip(20_000, CompressionLevel.Fastest, out _);
             File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
             var problems = new List<InputProblem>();
 
@@ -157,22 +146,10 @@ public sealed class EventFileReaderTests
         string path = Path.Combine(Path.GetTempPath(), $"events-{Guid.NewGuid():N}.csv.gz");
         try
         {
-            var csv = new StringBuilder(Header);
-            for (int i = 0; i < 100; i++)
-            {
-                csv.Append("2025-01-01T00:00:00Z,visit,V").Append(i).Append(",https://x.example/").Append(i).Append('\n');
-            }
-
             // Stored (uncompressed) deflate: the file is a 10-byte gzip header, a 5-byte block header, then the text,
             // so a cut at a known byte ends the text inside line 53's timestamp (V51), which is rejected.
-            using (var gzip = new GZipStream(File.Create(path), CompressionLevel.NoCompression))
-            {
-                gzip.Write(Encoding.UTF8.GetBytes(csv.ToString()));
-            }
-
-            string text = csv.ToString();
+            byte[] whole = NumberedVisitsGzip(100, CompressionLevel.NoCompression, out string text);
             int line53 = text.IndexOf('\n', text.IndexOf("V50,", StringComparison.Ordinal)) + 1;
-            byte[] whole = File.ReadAllBytes(path);
             File.WriteAllBytes(path, whole[..(10 + 5 + line53 + 10)]);
             var problems = new List<InputProblem>();
 
@@ -209,5 +186,24 @@ public sealed class EventFileReaderTests
     private sealed class SynchronousProgress(List<ReadProgress> reports) : IProgress<ReadProgress>
     {
         public void Report(ReadProgress value) => reports.Add(value);
+    }
+
+    /// <summary>A gzip file of <paramref name="count"/> visits whose visitor and URL carry their line's number, and its text.</summary>
+    private static byte[] NumberedVisitsGzip(int count, CompressionLevel level, out string text)
+    {
+        var csv = new StringBuilder(Header);
+        for (int i = 0; i < count; i++)
+        {
+            csv.Append("2025-01-01T00:00:00Z,visit,V").Append(i).Append(",https://x.example/").Append(i).Append('\n');
+        }
+
+        text = csv.ToString();
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, level, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
     }
 }
