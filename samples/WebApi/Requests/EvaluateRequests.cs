@@ -166,6 +166,9 @@ public static class EvaluateRequests
     private static FunnelTable FromRows(IReadOnlyList<FunnelRowJson> rows, List<string> errors)
     {
         var records = new List<FunnelRecord>(rows.Count);
+
+        // The table's diagnostics count records; this maps them back to the request's rows.
+        var rowOfRecord = new List<int>(rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
             FunnelRowJson row = rows[i];
@@ -184,6 +187,7 @@ public static class EvaluateRequests
             else
             {
                 records.Add(new FunnelRecord(period, row.Network ?? "", visits, leads, customers, Campaign: row.Campaign));
+                rowOfRecord.Add(i);
             }
         }
 
@@ -194,7 +198,7 @@ public static class EvaluateRequests
             // it skipped or merged would silently change the answer, so it is the caller's to fix.
             if (d.Code != FunnelDiagnosticCode.ImplausibleDate)
             {
-                errors.Add($"rows[{RowIndex(rows, d.RowIndex)}]: " + d.Code switch
+                errors.Add($"rows[{rowOfRecord[d.RowIndex]}]: " + d.Code switch
                 {
                     // The table's own messages say what it did with the row ("added to the earlier row", "skipped"); here
                     // nothing was evaluated, so say what is wrong instead.
@@ -276,22 +280,6 @@ public static class EvaluateRequests
             _ => (FunnelStage)(-1),
         };
         return Enum.IsDefined(stage);
-    }
-
-    /// <summary>Maps a diagnostic's index among the parsed records back to the request's row index.</summary>
-    private static int RowIndex(IReadOnlyList<FunnelRowJson> rows, int recordIndex)
-    {
-        int seen = -1;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (rows[i] is { Visits: not null, Leads: not null, Customers: not null } row && Period.TryParse(row.Period, out Period p) && p.Granularity == PeriodGranularity.Month
-                && ++seen == recordIndex)
-            {
-                return i;
-            }
-        }
-
-        return recordIndex;
     }
 
     private static ChannelSnapshot? Snapshot(SnapshotJson? s, int index, List<string> errors)

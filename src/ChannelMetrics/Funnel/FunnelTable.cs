@@ -501,6 +501,7 @@ public sealed class FunnelTable
     /// ordinally first. Rows spelling a network in different cases ("LinkedIn", "linkedin") are one network, and
     /// keeping the first row's spelling made the name in every report depend on the export's row order.
     /// </summary>
+    /// <returns>Each network, ignoring case, with the spelling to use.</returns>
     private static Dictionary<string, string> NetworkSpellings(List<(int Index, FunnelRecord Row)> rows)
     {
         var visits = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -512,19 +513,13 @@ public sealed class FunnelTable
             visits[name] = long.MaxValue - sum >= row.Visits ? sum + row.Visits : long.MaxValue;
         }
 
-        var best = new Dictionary<string, (string Name, long Visits)>(StringComparer.OrdinalIgnoreCase);
+        var spelling = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, count) in visits)
         {
-            if (!best.TryGetValue(name, out var current) || count > current.Visits || (count == current.Visits && string.CompareOrdinal(name, current.Name) < 0))
+            if (!spelling.TryGetValue(name, out string? current) || count > visits[current] || (count == visits[current] && string.CompareOrdinal(name, current) < 0))
             {
-                best[name] = (name, count);
+                spelling[name] = name;
             }
-        }
-
-        var spelling = new Dictionary<string, string>(visits.Count, StringComparer.Ordinal);
-        foreach (string name in visits.Keys)
-        {
-            spelling[name] = best[name].Name;
         }
 
         return spelling;
